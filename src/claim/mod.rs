@@ -1,0 +1,85 @@
+//! Claims: which figures in different articles report the same real-world quantity,
+//! and whether they agree (SPEC §4).
+//!
+//! Work is split so that an edit costs little: [`context`] reads what each figure of
+//! one article measures (done once per article, cached with its analysis); [`align`]
+//! joins figures across articles by those contexts and judges each claim.
+
+use crate::entity::Mention;
+use crate::figure::Figure;
+use crate::span::ByteSpan;
+use crate::DocId;
+use serde::Serialize;
+
+/// What one figure measures, read from its article (counted noun, predicate, anchors).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FigureContext {
+    /// Words naming the quantity, for messages ("meeting duration").
+    pub quantity: String,
+}
+
+/// Reads, for each figure of one article, what it measures.
+pub fn context(text: &str, figures: &[Figure], mentions: &[Mention]) -> Vec<FigureContext> {
+    let _ = (text, mentions);
+    figures.iter().map(|_| FigureContext::default()).collect()
+}
+
+/// One article's figures and their contexts, as [`align`] reads them.
+pub struct DocFigures<'a> {
+    pub doc: DocId,
+    /// How messages name this article ("Reuters").
+    pub label: &'a str,
+    pub text: &'a str,
+    pub figures: &'a [Figure],
+    pub contexts: &'a [FigureContext],
+}
+
+/// A figure of one article: `figure` indexes that article's figure list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Member {
+    pub doc: DocId,
+    pub figure: usize,
+}
+
+/// Figures in two or more articles that report one quantity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    pub id: usize,
+    /// The quantity in words, capitalised for messages ("Meeting duration").
+    pub quantity: String,
+    pub members: Vec<Member>,
+}
+
+/// How a figure stands against the rest of its claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Verdict {
+    /// Intervals disjoint: `figure-conflict`.
+    Conflict,
+    /// Stated values differ, intervals overlap: `figure-differs`.
+    Differs,
+}
+
+/// A figure that disagrees with figures of its claim in other articles.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Disagreement {
+    pub at: Member,
+    pub claim: usize,
+    pub verdict: Verdict,
+    /// One line a journalist reads at a glance.
+    pub message: String,
+    /// The other articles' figures of the claim, each with a short note.
+    pub related: Vec<(Member, ByteSpan, String)>,
+}
+
+/// All claims of a workspace and the disagreements within them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Alignment {
+    pub claims: Vec<Claim>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// Joins figures across articles into claims and judges each.
+pub fn align(docs: &[DocFigures<'_>], options: &crate::figure::Options) -> Alignment {
+    let _ = (docs, options);
+    Alignment::default()
+}
