@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod entity;
 pub mod figure;
+pub mod files;
 pub mod finding;
 pub mod hover;
 pub mod lsp;

@@ -1,1 +1,468 @@
-//! TODO
+//! The workspace index: every article's text and cached analysis, and what follows
+//! from all of them together — claims across articles, linked entities and the
+//! findings per article. It knows files (paths, labels, config) but not the protocol:
+//! the CLI and the language server both drive it.
+//!
+//! Invariants: an article is re-analysed only when its text changes (analyses are
+//! keyed by content hash); cross-article results ([`Derived`]) are recomputed lazily
+//! after any change and are always those of the current texts.
+
+use crate::article::{self, Analysis};
+use crate::claim::{self, Alignment, DocFigures, Member};
+use crate::config::{Config, ConfigError};
+use crate::entity::{self, DocMentions, Entity};
+use crate::figure;
+use crate::finding::{Code, Finding, Fix, Related};
+use crate::prose::{self, Format};
+use crate::span::{ByteSpan, LineIndex};
+use crate::DocId;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One article in the workspace.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub id: DocId,
+    pub path: PathBuf,
+    pub text: Arc<str>,
+    pub format: Format,
+    /// Outlet (front matter `source:`/`outlet:`) or else the title.
+    pub source: String,
+    pub lines: Arc<LineIndex>,
+    pub analysis: Arc<Analysis>,
+    hash: u64,
+}
+
+impl Document {
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
+
+    /// How messages name the article: "Outlet, file.md".
+    pub fn label(&self) -> String {
+        if self.source.is_empty() {
+            self.file_name()
+        } else {
+            format!("{}, {}", self.source, self.file_name())
+        }
+    }
+}
+
+/// Results that depend on all articles at once.
+#[derive(Debug, Default)]
+pub struct Derived {
+    pub alignment: Alignment,
+    pub entities: Vec<Entity>,
+    /// Findings of every article (an empty list for an article with none).
+    pub findings: BTreeMap<DocId, Vec<Finding>>,
+    claim_of: HashMap<Member, usize>,
+    /// Per article, mention spans sorted by start, each with its entity's index.
+    mentions_of: HashMap<DocId, Vec<(ByteSpan, usize)>>,
+}
+
+impl Derived {
+    /// The entity mentioned at `offset`, and the mention's span.
+    pub fn entity_at(&self, doc: DocId, offset: usize) -> Option<(usize, ByteSpan)> {
+        let list = self.mentions_of.get(&doc)?;
+        let i = list.partition_point(|(s, _)| s.end <= offset);
+        let (span, e) = *list.get(i)?;
+        (span.start <= offset && offset <= span.end).then_some((e, span))
+    }
+
+    /// The claim a figure belongs to, if any.
+    pub fn claim_of(&self, member: Member) -> Option<&claim::Claim> {
+        self.claim_of
+            .get(&member)
+            .and_then(|&i| self.alignment.claims.get(i))
+    }
+}
+
+/// All articles of a workspace.
+#[derive(Default)]
+pub struct Workspace {
+    config: Config,
+    config_problem: Option<(PathBuf, ConfigError)>,
+    roots: Vec<PathBuf>,
+    docs: BTreeMap<DocId, Document>,
+    ids: HashMap<PathBuf, DocId>,
+    next_id: u32,
+    derived: Option<Arc<Derived>>,
+    /// How many article analyses have run: lets tests prove incrementality.
+    analyses_run: usize,
+}
+
+fn content_hash(text: &str, format: Format) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    (format == Format::Markdown).hash(&mut h);
+    h.finish()
+}
+
+/// The title: first non-empty prose line, cut to about 60 characters.
+fn title_of(prose: &str) -> String {
+    let line = prose
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    if line.chars().count() <= 60 {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(60).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > 30 => cut[..i].to_string(),
+        _ => cut,
+    };
+    format!("{cut}…")
+}
+
+impl Workspace {
+    pub fn new(config: Config) -> Self {
+        Workspace {
+            config,
+            ..Default::default()
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Replaces the configuration; re-analyses every article if figure reading changed.
+    pub fn set_config(&mut self, config: Config, problem: Option<(PathBuf, ConfigError)>) {
+        let reread = config.approx_tolerance != self.config.approx_tolerance;
+        self.config = config;
+        self.config_problem = problem;
+        if reread {
+            let ids: Vec<DocId> = self.docs.keys().copied().collect();
+            for id in ids {
+                let (path, text) = {
+                    let d = &self.docs[&id];
+                    (d.path.clone(), d.text.to_string())
+                };
+                self.docs.remove(&id);
+                self.ids.remove(&path);
+                self.insert_with_id(id, path, text);
+            }
+        }
+        self.derived = None;
+    }
+
+    /// The configuration error to show, and the file it belongs to.
+    pub fn config_problem(&self) -> Option<&(PathBuf, ConfigError)> {
+        self.config_problem.as_ref()
+    }
+
+    /// Folders whose articles make up the workspace (for relative paths in ignores).
+    pub fn set_roots(&mut self, roots: Vec<PathBuf>) {
+        self.roots = roots;
+    }
+
+    pub fn roots(&self) -> &[PathBuf] {
+        &self.roots
+    }
+
+    pub fn figure_options(&self) -> figure::Options {
+        figure::Options {
+            approx_tolerance: self.config.approx_tolerance,
+        }
+    }
+
+    /// Adds or replaces an article; returns its id. Unchanged text is not re-analysed.
+    pub fn upsert(&mut self, path: PathBuf, text: String) -> DocId {
+        if let Some(&id) = self.ids.get(&path) {
+            let d = &self.docs[&id];
+            if d.hash == content_hash(&text, d.format) && *d.text == *text {
+                return id;
+            }
+            self.insert_with_id(id, path, text);
+            id
+        } else {
+            let id = DocId(self.next_id);
+            self.next_id += 1;
+            self.insert_with_id(id, path, text);
+            id
+        }
+    }
+
+    fn insert_with_id(&mut self, id: DocId, path: PathBuf, text: String) {
+        let format = Format::from_path(&path.to_string_lossy());
+        let hash = content_hash(&text, format);
+        let analysis = Arc::new(article::analyse(&text, format, &self.figure_options()));
+        self.analyses_run += 1;
+        let fm = prose::front_matter(&text);
+        let source = fm.source.unwrap_or_else(|| {
+            fm.title
+                .unwrap_or_else(|| title_of(&prose::mask(&text, format)))
+        });
+        let doc = Document {
+            id,
+            lines: Arc::new(LineIndex::new(&text)),
+            text: text.into(),
+            format,
+            source,
+            analysis,
+            hash,
+            path: path.clone(),
+        };
+        self.docs.insert(id, doc);
+        self.ids.insert(path, id);
+        self.derived = None;
+    }
+
+    /// Removes an article; returns its id if it was there.
+    pub fn remove(&mut self, path: &Path) -> Option<DocId> {
+        let id = self.ids.remove(path)?;
+        self.docs.remove(&id);
+        self.derived = None;
+        Some(id)
+    }
+
+    /// Removes every article below a folder (a deleted workspace folder).
+    pub fn remove_below(&mut self, folder: &Path) -> Vec<DocId> {
+        let gone: Vec<PathBuf> = self
+            .ids
+            .keys()
+            .filter(|p| p.starts_with(folder))
+            .cloned()
+            .collect();
+        gone.iter().filter_map(|p| self.remove(p)).collect()
+    }
+
+    pub fn id_of(&self, path: &Path) -> Option<DocId> {
+        self.ids.get(path).copied()
+    }
+
+    pub fn doc(&self, id: DocId) -> Option<&Document> {
+        self.docs.get(&id)
+    }
+
+    pub fn docs(&self) -> impl Iterator<Item = &Document> {
+        self.docs.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    pub fn analyses_run(&self) -> usize {
+        self.analyses_run
+    }
+
+    /// Cross-article results for the current texts, computed if stale.
+    pub fn derived(&mut self) -> Arc<Derived> {
+        if let Some(d) = &self.derived {
+            return d.clone();
+        }
+        let d = Arc::new(self.compute());
+        self.derived = Some(d.clone());
+        d
+    }
+
+    /// The cross-article results if they are current, without computing them.
+    pub fn derived_if_fresh(&self) -> Option<Arc<Derived>> {
+        self.derived.clone()
+    }
+
+    fn compute(&self) -> Derived {
+        let labels: HashMap<DocId, String> =
+            self.docs.values().map(|d| (d.id, d.label())).collect();
+        let inputs: Vec<DocFigures> = self
+            .docs
+            .values()
+            .map(|d| DocFigures {
+                doc: d.id,
+                label: &labels[&d.id],
+                text: &d.text,
+                figures: &d.analysis.figures,
+                contexts: &d.analysis.contexts,
+            })
+            .collect();
+        let alignment = claim::align(&inputs, &self.figure_options());
+        let mention_inputs: Vec<DocMentions> = self
+            .docs
+            .values()
+            .map(|d| DocMentions {
+                doc: d.id,
+                text: &d.text,
+                mentions: &d.analysis.mentions,
+            })
+            .collect();
+        let entities = entity::link(&mention_inputs);
+
+        let mut claim_of = HashMap::new();
+        for (i, c) in alignment.claims.iter().enumerate() {
+            for m in &c.members {
+                claim_of.insert(*m, i);
+            }
+        }
+        let mut mentions_of: HashMap<DocId, Vec<(ByteSpan, usize)>> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            for m in &e.mentions {
+                mentions_of.entry(m.doc).or_default().push((m.span, i));
+            }
+        }
+        for list in mentions_of.values_mut() {
+            list.sort();
+        }
+        let mut findings: BTreeMap<DocId, Vec<Finding>> =
+            self.docs.keys().map(|&id| (id, Vec::new())).collect();
+        for f in self
+            .claim_findings(&alignment)
+            .chain(self.variant_findings(&entities))
+        {
+            if !self.silenced(&f) {
+                findings.entry(f.doc).or_default().push(f);
+            }
+        }
+        for list in findings.values_mut() {
+            list.sort_by_key(|f| (f.span, f.code));
+        }
+        Derived {
+            alignment,
+            entities,
+            findings,
+            claim_of,
+            mentions_of,
+        }
+    }
+
+    fn claim_findings<'a>(
+        &'a self,
+        alignment: &'a Alignment,
+    ) -> impl Iterator<Item = Finding> + 'a {
+        alignment.disagreements.iter().filter_map(move |d| {
+            let code = match d.verdict {
+                claim::Verdict::Conflict => Code::FigureConflict,
+                claim::Verdict::Differs => Code::FigureDiffers,
+            };
+            let severity = self.config.severity(code)?;
+            let doc = self.docs.get(&d.at.doc)?;
+            let span = doc.analysis.figures.get(d.at.figure)?.span;
+            Some(Finding {
+                doc: d.at.doc,
+                span,
+                code,
+                severity,
+                message: d.message.clone(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|(m, span, note)| Related {
+                        doc: m.doc,
+                        span: *span,
+                        message: note.clone(),
+                    })
+                    .collect(),
+                fix: None,
+            })
+        })
+    }
+
+    fn variant_findings<'a>(
+        &'a self,
+        entities: &'a [Entity],
+    ) -> impl Iterator<Item = Finding> + 'a {
+        let severity = self.config.severity(Code::NameVariant);
+        entities.iter().flat_map(move |e| {
+            e.variants.iter().filter_map(move |v| {
+                let severity = severity?;
+                let fix = self.curated_spelling(e).unwrap_or(&v.fix).to_string();
+                let agreeing: Vec<_> = e
+                    .mentions
+                    .iter()
+                    .filter(|m| m.doc != v.at.doc)
+                    .filter(|m| {
+                        self.docs
+                            .get(&m.doc)
+                            .is_some_and(|d| m.span.of(&d.text) == fix)
+                    })
+                    .collect();
+                let mut sources: Vec<DocId> = agreeing.iter().map(|m| m.doc).collect();
+                sources.dedup();
+                let message = if sources.is_empty() {
+                    format!("Name spelled “{}” here; usually “{fix}”", v.text)
+                } else {
+                    format!(
+                        "Name spelled “{}” here; “{fix}” in {} other source{}",
+                        v.text,
+                        sources.len(),
+                        if sources.len() == 1 { "" } else { "s" }
+                    )
+                };
+                Some(Finding {
+                    doc: v.at.doc,
+                    span: v.at.span,
+                    code: Code::NameVariant,
+                    severity,
+                    message,
+                    related: agreeing
+                        .iter()
+                        .take(8)
+                        .map(|m| Related {
+                            doc: m.doc,
+                            span: m.span,
+                            message: format!("spelled “{fix}”"),
+                        })
+                        .collect(),
+                    fix: Some(Fix {
+                        title: format!("Change to “{fix}”"),
+                        span: v.at.span,
+                        replacement: fix.clone(),
+                    }),
+                })
+            })
+        })
+    }
+
+    /// A spelling the user fixed in `[entities."Name"]`, overriding the majority.
+    fn curated_spelling(&self, e: &Entity) -> Option<&str> {
+        self.config
+            .entities
+            .get(&e.name)
+            .and_then(|n| n.spelling.as_deref())
+    }
+
+    /// The path of an article relative to the workspace root it lies under.
+    pub fn relative_path<'p>(&self, path: &'p Path) -> &'p Path {
+        self.roots
+            .iter()
+            .find_map(|r| path.strip_prefix(r).ok())
+            .unwrap_or(path)
+    }
+
+    /// Whether `[[ignore]]` or an inline comment silences a finding.
+    fn silenced(&self, f: &Finding) -> bool {
+        let Some(doc) = self.docs.get(&f.doc) else {
+            return true;
+        };
+        let line_start = doc.text[..f.span.start.min(doc.text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        if doc.analysis.ignored_lines.contains(&line_start) {
+            return true;
+        }
+        let rel = self.relative_path(&doc.path);
+        let text = f.span.of(&doc.text);
+        self.config.ignore.iter().any(|ig| {
+            ig.code.as_deref().is_none_or(|c| c == f.code.as_str())
+                && ig.text.as_deref().is_none_or(|t| t == text)
+                && ig.path.as_deref().is_none_or(|p| {
+                    Path::new(p) == rel
+                        || globset::Glob::new(p)
+                            .map(|g| g.compile_matcher().is_match(rel))
+                            .unwrap_or(false)
+                })
+                && (ig.code.is_some() || ig.text.is_some() || ig.path.is_some())
+        })
+    }
+}
