@@ -103,8 +103,13 @@ impl Config {
             map.retain(|k, _| {
                 matches!(
                     k.as_str(),
-                    "include" | "exclude" | "max_file_bytes" | "approx_tolerance" | "rules"
-                        | "ignore" | "entities"
+                    "include"
+                        | "exclude"
+                        | "max_file_bytes"
+                        | "approx_tolerance"
+                        | "rules"
+                        | "ignore"
+                        | "entities"
                 )
             });
         }
@@ -118,6 +123,39 @@ impl Config {
                 }),
             ),
         }
+    }
+
+    /// The effective configuration: editor settings, with `crosscheck.toml` (shared
+    /// with everyone working on the folder) winning key by key.
+    pub fn merged(
+        settings: Option<&serde_json::Value>,
+        file: Option<&str>,
+    ) -> (Config, Option<ConfigError>) {
+        let mut merged = match settings {
+            Some(serde_json::Value::Object(m)) => m.clone(),
+            _ => serde_json::Map::new(),
+        };
+        if let Some(text) = file {
+            match toml::from_str::<toml::Table>(text) {
+                Ok(table) => {
+                    if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(table) {
+                        merged.extend(m);
+                    }
+                }
+                Err(_) => {
+                    // Report the file's own error (with its span), run on the settings.
+                    let (_, error) = Config::from_toml(text);
+                    let (config, _) = Config::from_json(&serde_json::Value::Object(merged));
+                    return (config, error);
+                }
+            }
+            // Unknown keys in the file are errors; in editor settings they are not.
+            if let (_, Some(e)) = Config::from_toml(text) {
+                let (config, _) = Config::from_json(&serde_json::Value::Object(merged));
+                return (config, Some(e));
+            }
+        }
+        Config::from_json(&serde_json::Value::Object(merged))
     }
 
     fn from_raw(raw: Raw) -> (Config, Option<ConfigError>) {
@@ -158,7 +196,11 @@ impl Config {
             include: raw.include.unwrap_or(d.include),
             exclude: raw.exclude.unwrap_or(d.exclude),
             max_file_bytes: raw.max_file_bytes.unwrap_or(d.max_file_bytes),
-            approx_tolerance: if (0.0..1.0).contains(&tolerance) { tolerance } else { d.approx_tolerance },
+            approx_tolerance: if (0.0..1.0).contains(&tolerance) {
+                tolerance
+            } else {
+                d.approx_tolerance
+            },
             rules,
             ignore: raw.ignore,
             entities: raw.entities,
@@ -191,6 +233,16 @@ mod tests {
         assert_eq!(c.severity(Code::NameVariant), Some(Severity::Error));
         assert_eq!(c.ignore.len(), 1);
         assert!(c.entities.contains_key("Antony Blinken"));
+    }
+
+    #[test]
+    fn the_file_wins_over_editor_settings_key_by_key() {
+        let settings =
+            serde_json::json!({"approx_tolerance": 0.2, "max_file_bytes": 10, "editorOnly": 1});
+        let (c, e) = Config::merged(Some(&settings), Some("approx_tolerance = 0.05\n"));
+        assert_eq!(e, None);
+        assert_eq!(c.approx_tolerance, 0.05);
+        assert_eq!(c.max_file_bytes, 10);
     }
 
     #[test]

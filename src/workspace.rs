@@ -43,6 +43,15 @@ impl Document {
             .unwrap_or_else(|| self.path.display().to_string())
     }
 
+    /// The outlet or title, else the file name: the short name cards show.
+    pub fn source_or_file(&self) -> String {
+        if self.source.is_empty() {
+            self.file_name()
+        } else {
+            self.source.clone()
+        }
+    }
+
     /// How messages name the article: "Outlet, file.md".
     pub fn label(&self) -> String {
         if self.source.is_empty() {

@@ -1,0 +1,126 @@
+//! Indexing workspace folders: finding and reading every article with work-done
+//! progress, in chunks so requests are answered between them; and asking the
+//! client to watch article files and `crosscheck.toml`.
+
+use super::{lock, Backend};
+use crate::files;
+use std::path::PathBuf;
+use tower_lsp_server::ls_types::*;
+
+/// Articles read and analysed per lock: small enough that a hover never waits long.
+const CHUNK: usize = 256;
+
+impl Backend {
+    pub(super) async fn index(&self, roots: Vec<PathBuf>) {
+        let _ = self.with_state(|st| st.load_config()).await;
+        let listing = {
+            let roots = roots.clone();
+            self.with_state(move |st| {
+                let config = st.ws.config().clone();
+                let mut all = Vec::new();
+                let mut problems = Vec::new();
+                for r in &roots {
+                    let (found, p) = files::scan(r, &config);
+                    all.extend(found);
+                    problems.extend(p);
+                }
+                (all, problems)
+            })
+            .await
+        };
+        let Ok((paths, problems)) = listing else {
+            return;
+        };
+        for p in problems {
+            self.log(MessageType::WARNING, p).await;
+        }
+        let token = NumberOrString::String(format!("crosscheck-index-{}", roots.len()));
+        let progress = if self
+            .client
+            .create_work_done_progress(token.clone())
+            .await
+            .is_ok()
+        {
+            Some(
+                self.client
+                    .progress(token, "crosscheck: reading articles")
+                    .with_percentage(0)
+                    .begin()
+                    .await,
+            )
+        } else {
+            None
+        };
+        let total = paths.len().max(1);
+        let mut done = 0;
+        for chunk in paths.chunks(CHUNK) {
+            let chunk = chunk.to_vec();
+            let n = chunk.len();
+            let notes = self
+                .with_state(move |st| {
+                    let limit = st.ws.config().max_file_bytes;
+                    let mut notes = Vec::new();
+                    for path in chunk {
+                        if st.open.contains_key(&path) {
+                            continue; // the editor's text wins
+                        }
+                        match files::read(&path, limit) {
+                            Ok(l) => {
+                                if l.lossy {
+                                    notes.push(format!(
+                                        "{}: invalid UTF-8 replaced",
+                                        path.display()
+                                    ));
+                                }
+                                st.ws.upsert(path, l.text);
+                            }
+                            Err(skip) => notes.push(format!("{}: {skip}", path.display())),
+                        }
+                    }
+                    notes
+                })
+                .await
+                .unwrap_or_default();
+            for n in notes {
+                self.log(MessageType::WARNING, n).await;
+            }
+            done += n;
+            if let Some(p) = &progress {
+                let pct = (done * 100 / total) as u32;
+                p.report_with_message(format!("{done}/{total} articles"), pct)
+                    .await;
+            }
+        }
+        if let Some(p) = progress {
+            p.finish_with_message(format!("{done} articles")).await;
+        }
+        lock(&self.state).indexed = true;
+        self.log(MessageType::INFO, format!("indexed {done} articles"))
+            .await;
+        self.publish(None).await;
+    }
+
+    /// Asks the client to tell us about article and config files changed on disk.
+    pub(super) async fn watch_files(&self) {
+        let watchers: Vec<FileSystemWatcher> = ["**/*.{md,markdown,mdx,txt}", "**/crosscheck.toml"]
+            .iter()
+            .map(|g| FileSystemWatcher {
+                glob_pattern: GlobPattern::String((*g).to_string()),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "crosscheck-watch".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(e) = self.client.register_capability(vec![registration]).await {
+            self.log(
+                MessageType::LOG,
+                format!("file watching not available: {e}"),
+            )
+            .await;
+        }
+    }
+}

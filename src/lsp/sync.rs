@@ -1,0 +1,416 @@
+//! Keeping the workspace in step with the editor: open, change, close, files changed
+//! on disk, workspace folders, configuration — and publishing the diagnostics of
+//! every article whose findings changed, the edited article first.
+
+use super::{convert, lock, Backend, OpenDoc, State};
+use crate::config::Config;
+use crate::files::{self, Matcher};
+use crate::span::Encoding;
+use ropey::Rope;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use tower_lsp_server::ls_types::*;
+
+/// The char index of an LSP position in a rope, clamped into the text. The flag says
+/// whether the position lay past the end of the document (a client bug worth logging;
+/// a character past its line's end is LSP's normal way to say "line end").
+fn char_index(rope: &Rope, p: Position, enc: Encoding) -> (usize, bool) {
+    let line = p.line as usize;
+    if line >= rope.len_lines() {
+        return (rope.len_chars(), true);
+    }
+    let start = rope.line_to_char(line);
+    let slice = rope.line(line);
+    let mut content = slice.len_chars();
+    while content > 0 && matches!(slice.char(content - 1), '\n' | '\r') {
+        content -= 1;
+    }
+    let end = start + content;
+    let want = p.character as usize;
+    let index = match enc {
+        Encoding::Utf16 => {
+            let target = rope.char_to_utf16_cu(start) + want;
+            if target >= rope.char_to_utf16_cu(end) {
+                end
+            } else {
+                rope.utf16_cu_to_char(target)
+            }
+        }
+        Encoding::Utf8 => {
+            let target = rope.char_to_byte(start) + want;
+            if target >= rope.char_to_byte(end) {
+                end
+            } else {
+                rope.byte_to_char(target)
+            }
+        }
+    };
+    (index, false)
+}
+
+/// Applies one content change; returns false when a range had to be clamped.
+fn apply(rope: &mut Rope, change: &TextDocumentContentChangeEvent, enc: Encoding) -> bool {
+    let Some(range) = change.range else {
+        *rope = Rope::from_str(&change.text);
+        return true;
+    };
+    let (mut a, clamped_a) = char_index(rope, range.start, enc);
+    let (mut b, clamped_b) = char_index(rope, range.end, enc);
+    if a > b {
+        std::mem::swap(&mut a, &mut b);
+    }
+    rope.remove(a..b);
+    rope.insert(a, &change.text);
+    !(clamped_a || clamped_b)
+}
+
+impl Backend {
+    pub(super) async fn opened(&self, params: DidOpenTextDocumentParams) {
+        let Some(path) = convert::path_of(&params.text_document.uri) else {
+            self.log(
+                MessageType::LOG,
+                format!(
+                    "not a file, not analysed: {}",
+                    params.text_document.uri.as_str()
+                ),
+            )
+            .await;
+            return;
+        };
+        let first_root = {
+            let mut st = lock(&self.state);
+            let text = params.text_document.text;
+            st.open.insert(
+                path.clone(),
+                OpenDoc {
+                    rope: Rope::from_str(&text),
+                },
+            );
+            st.ws.upsert(path.clone(), text);
+            // No folder from the client: the opened article's folder is the workspace.
+            if st.roots.is_empty() {
+                let root = path.parent().map(Path::to_path_buf);
+                st.roots.extend(root.clone());
+                root
+            } else {
+                None
+            }
+        };
+        match first_root {
+            Some(root) => self.index(vec![root]).await,
+            None => self.publish(Some(path)).await,
+        }
+    }
+
+    pub(super) async fn changed(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let Some(path) = convert::path_of(&uri) else {
+            return;
+        };
+        let problem = {
+            let mut guard = lock(&self.state);
+            let st: &mut State = &mut guard;
+            let enc = st.encoding;
+            match st.open.get_mut(&path) {
+                None => Some(format!(
+                    "change to a document that is not open: {}",
+                    uri.as_str()
+                )),
+                Some(doc) => {
+                    let mut exact = true;
+                    for change in &params.content_changes {
+                        exact &= apply(&mut doc.rope, change, enc);
+                    }
+                    let text = doc.rope.to_string();
+                    st.ws.upsert(path.clone(), text);
+                    (!exact).then(|| {
+                        format!(
+                            "edit range past the end of {}; clamped to the end",
+                            uri.as_str()
+                        )
+                    })
+                }
+            }
+        };
+        if let Some(p) = problem {
+            self.log(MessageType::WARNING, p).await;
+        }
+        self.publish(Some(path)).await;
+    }
+
+    pub(super) async fn closed(&self, params: DidCloseTextDocumentParams) {
+        let Some(path) = convert::path_of(&params.text_document.uri) else {
+            return;
+        };
+        let state = self.state.clone();
+        let p = path.clone();
+        // The editor may drop unsaved edits: fall back to what is on disk.
+        let _ = tokio::task::spawn_blocking(move || {
+            let limit = lock(&state).ws.config().max_file_bytes;
+            let disk = files::read(&p, limit);
+            let mut st = lock(&state);
+            st.open.remove(&p);
+            match disk {
+                Ok(l) if st.is_article(&p) => {
+                    st.ws.upsert(p, l.text);
+                }
+                _ => {
+                    st.ws.remove(&p);
+                }
+            }
+        })
+        .await;
+        self.publish(None).await;
+    }
+
+    pub(super) async fn files_changed(&self, params: DidChangeWatchedFilesParams) {
+        let mut config_changed = false;
+        let mut notes = Vec::new();
+        {
+            let mut st = lock(&self.state);
+            let limit = st.ws.config().max_file_bytes;
+            for change in params.changes {
+                let Some(path) = convert::path_of(&change.uri) else {
+                    continue;
+                };
+                if path.file_name().is_some_and(|n| n == "crosscheck.toml") {
+                    config_changed = true;
+                    continue;
+                }
+                if st.open.contains_key(&path) {
+                    continue; // the editor's text wins while the article is open
+                }
+                if change.typ == FileChangeType::DELETED {
+                    if st.ws.remove(&path).is_none() {
+                        st.ws.remove_below(&path); // a folder
+                    }
+                } else if st.is_article(&path) {
+                    match files::read(&path, limit) {
+                        Ok(l) => {
+                            if l.lossy {
+                                notes.push(format!("{}: invalid UTF-8 replaced", path.display()));
+                            }
+                            st.ws.upsert(path, l.text);
+                        }
+                        Err(skip) => {
+                            notes.push(format!("{}: {skip}", path.display()));
+                            st.ws.remove(&path);
+                        }
+                    }
+                }
+            }
+        }
+        for n in notes {
+            self.log(MessageType::WARNING, n).await;
+        }
+        if config_changed {
+            self.reload_config().await;
+        } else {
+            self.publish(None).await;
+        }
+    }
+
+    pub(super) async fn folders_changed(&self, params: DidChangeWorkspaceFoldersParams) {
+        let added: Vec<PathBuf> = params
+            .event
+            .added
+            .iter()
+            .filter_map(|f| convert::path_of(&f.uri))
+            .collect();
+        {
+            let mut st = lock(&self.state);
+            for f in params
+                .event
+                .removed
+                .iter()
+                .filter_map(|f| convert::path_of(&f.uri))
+            {
+                st.roots.retain(|r| r != &f);
+                st.ws.remove_below(&f);
+            }
+            st.roots.extend(added.iter().cloned());
+        }
+        if added.is_empty() {
+            self.publish(None).await;
+        } else {
+            self.index(added).await;
+        }
+    }
+
+    /// Re-reads `crosscheck.toml` and the editor settings, then re-publishes.
+    pub(super) async fn reload_config(&self) {
+        let _ = self.with_state(State::load_config).await;
+        self.publish(None).await;
+    }
+
+    /// Publishes diagnostics for every article whose findings changed since last
+    /// time, `first` before the others. A newer change makes this pass give way.
+    pub(super) async fn publish(&self, first: Option<PathBuf>) {
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let counter = self.generation.clone();
+        let batch = self
+            .with_state(move |st| {
+                if counter.load(Ordering::SeqCst) != generation {
+                    return Vec::new();
+                }
+                st.changed_diagnostics(first.as_deref())
+            })
+            .await
+            .unwrap_or_default();
+        for (uri, diagnostics) in batch {
+            self.client
+                .publish_diagnostics(uri, diagnostics, None)
+                .await;
+        }
+    }
+}
+
+impl State {
+    /// Whether a path below one of the roots is an article under the current config.
+    pub(super) fn is_article(&self, path: &Path) -> bool {
+        let matcher = Matcher::new(self.ws.config());
+        self.roots.iter().any(|r| {
+            path.strip_prefix(r)
+                .is_ok_and(|rel| matcher.is_article(rel))
+        })
+    }
+
+    /// The `crosscheck.toml` of the first root that has one.
+    pub(super) fn config_file(&self) -> Option<PathBuf> {
+        self.roots
+            .iter()
+            .map(|r| r.join("crosscheck.toml"))
+            .find(|p| p.is_file())
+    }
+
+    /// Loads the effective configuration into the workspace.
+    pub(super) fn load_config(&mut self) {
+        let file = self.config_file();
+        let text = file.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
+        let (config, problem): (Config, _) =
+            Config::merged(self.settings.as_ref(), text.as_deref());
+        let problem = problem.map(|e| (file.clone().unwrap_or_default(), e));
+        self.ws.set_config(config, problem);
+        self.ws.set_roots(self.roots.clone());
+    }
+
+    /// Diagnostics that differ from what was last published, as (uri, list) pairs.
+    fn changed_diagnostics(&mut self, first: Option<&Path>) -> Vec<(Uri, Vec<Diagnostic>)> {
+        let derived = self.ws.derived();
+        let enc = self.encoding;
+        let mut out = Vec::new();
+        let mut live = std::collections::HashSet::new();
+        for (id, findings) in &derived.findings {
+            let Some(doc) = self.ws.doc(*id) else {
+                continue;
+            };
+            live.insert(doc.path.clone());
+            if self.published.get(&doc.path) == Some(findings) {
+                continue;
+            }
+            let Some(uri) = convert::uri_of(&doc.path) else {
+                continue;
+            };
+            let diags = findings
+                .iter()
+                .filter_map(|f| convert::diagnostic(&self.ws, f, enc))
+                .collect();
+            self.published.insert(doc.path.clone(), findings.clone());
+            out.push((doc.path.clone(), uri, diags));
+        }
+        // Articles that left the workspace: clear what they showed.
+        let gone: Vec<PathBuf> = self
+            .published
+            .keys()
+            .filter(|p| !live.contains(*p))
+            .cloned()
+            .collect();
+        for p in gone {
+            self.published.remove(&p);
+            if let Some(uri) = convert::uri_of(&p) {
+                out.push((p, uri, Vec::new()));
+            }
+        }
+        out.extend(self.config_diagnostic());
+        if let Some(first) = first {
+            out.sort_by_key(|(p, _, _)| p != first);
+        }
+        out.into_iter().map(|(_, u, d)| (u, d)).collect()
+    }
+
+    /// The configuration error as a diagnostic on its file, or a clearing message
+    /// once it is fixed.
+    fn config_diagnostic(&mut self) -> Option<(PathBuf, Uri, Vec<Diagnostic>)> {
+        let problem = self.ws.config_problem().cloned();
+        match problem {
+            Some((path, e)) => {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let lines = crate::span::LineIndex::new(&text);
+                let (a, b) = e.span.unwrap_or((0, 0));
+                let r = lines.range(
+                    &text,
+                    crate::span::ByteSpan::new(a, b.max(a)),
+                    self.encoding,
+                );
+                let diag = Diagnostic {
+                    range: Range::new(
+                        convert::to_lsp_position(r.start),
+                        convert::to_lsp_position(r.end),
+                    ),
+                    severity: Some(DiagnosticSeverity::ERROR),
+                    code: Some(NumberOrString::String("config-error".into())),
+                    source: Some("crosscheck".into()),
+                    message: format!("{} — running on defaults", e.message),
+                    ..Default::default()
+                };
+                self.config_error_shown = Some(path.clone());
+                convert::uri_of(&path).map(|u| (path, u, vec![diag]))
+            }
+            None => {
+                let path = self.config_error_shown.take()?;
+                convert::uri_of(&path).map(|u| (path, u, Vec::new()))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(l0: u32, c0: u32, l1: u32, c1: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(l0, c0), Position::new(l1, c1))),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn utf16_edits_after_an_emoji_land_on_the_right_character() {
+        let mut rope = Rope::from_str("😀 2 hours\nnext");
+        assert!(apply(&mut rope, &change(0, 3, 0, 4, "3"), Encoding::Utf16));
+        assert_eq!(rope.to_string(), "😀 3 hours\nnext");
+    }
+
+    #[test]
+    fn an_edit_past_the_end_is_clamped_and_reported() {
+        let mut rope = Rope::from_str("one\r\ntwo");
+        assert!(!apply(&mut rope, &change(7, 0, 9, 0, "!"), Encoding::Utf16));
+        assert_eq!(rope.to_string(), "one\r\ntwo!");
+        // A character past its line's end means the line end, before the CRLF.
+        assert!(apply(
+            &mut rope,
+            &change(0, 50, 0, 50, "s"),
+            Encoding::Utf16
+        ));
+        assert_eq!(rope.to_string(), "ones\r\ntwo!");
+    }
+
+    #[test]
+    fn utf8_positions_count_bytes() {
+        let mut rope = Rope::from_str("é 5");
+        assert!(apply(&mut rope, &change(0, 3, 0, 4, "6"), Encoding::Utf8));
+        assert_eq!(rope.to_string(), "é 6");
+    }
+}
