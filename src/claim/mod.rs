@@ -5,23 +5,52 @@
 //! one article measures (done once per article, cached with its analysis); [`align`]
 //! joins figures across articles by those contexts and judges each claim.
 
+mod align;
+pub mod lexicon;
+mod message;
+mod reading;
+mod text;
+pub mod verdict;
+
 use crate::entity::Mention;
 use crate::figure::Figure;
 use crate::span::ByteSpan;
 use crate::DocId;
 use serde::Serialize;
 
-/// What one figure measures, read from its article (counted noun, predicate, anchors).
+/// What one figure measures, read from its article: the noun it counts or modifies,
+/// the predicate governing it, the person an age belongs to, qualifiers and the
+/// weighted words of its clause. Built once per article by [`context`].
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct FigureContext {
-    /// Words naming the quantity, for messages ("meeting duration").
+    /// Words naming the quantity, for messages ("Meeting duration").
     pub quantity: String,
+    /// Synonym class of the counted or modified noun ("man", "piece", "meeting").
+    pub noun: Option<String>,
+    /// Stems of the other words of the figure's noun phrase ("older", "giant").
+    pub modifiers: Vec<String>,
+    /// Synonym class of the verb or event word governing the figure ("kill", "launch").
+    pub predicate: Option<String>,
+    /// Content words of the clause (stemmed, synonym classes, names lower-case), with
+    /// weights falling with clause distance; heaviest first.
+    pub terms: Vec<(String, f32)>,
+    /// Lower-case words of the name the figure is tied to ("28-year-old Dennis Clark").
+    pub names: Vec<String>,
+    /// For ages: role classes of the person ("partner", "suspect").
+    pub roles: Vec<String>,
+    /// For ages: the sex the roles imply, when they agree.
+    pub sex: Option<lexicon::Sex>,
+    /// Words changing the reference ("initially", "more", "including").
+    pub qualifiers: Vec<String>,
+    /// "N other X": the whole group is N+1.
+    pub others: bool,
+    /// For clock times: minutes east of UTC of a zone named after the time.
+    pub zone: Option<i32>,
 }
 
 /// Reads, for each figure of one article, what it measures.
 pub fn context(text: &str, figures: &[Figure], mentions: &[Mention]) -> Vec<FigureContext> {
-    let _ = (text, mentions);
-    figures.iter().map(|_| FigureContext::default()).collect()
+    reading::context(text, figures, mentions)
 }
 
 /// One article's figures and their contexts, as [`align`] reads them.
@@ -80,6 +109,5 @@ pub struct Alignment {
 
 /// Joins figures across articles into claims and judges each.
 pub fn align(docs: &[DocFigures<'_>], options: &crate::figure::Options) -> Alignment {
-    let _ = (docs, options);
-    Alignment::default()
+    align::align(docs, options)
 }

@@ -1,0 +1,420 @@
+//! Cross-article alignment: which figures of different articles report one quantity.
+//!
+//! Candidates come from an inverted index on claim keys (dimension plus counted noun,
+//! predicate, names or a salient context word), each posting list capped so that words
+//! common across the workspace add no pairs: the work grows with the workspace, not
+//! with its square. Each candidate pair is scored on evidence from both contexts
+//! (IDF-weighted clause words, noun, predicate, names and roles); figures are joined
+//! when they are each other's best match between their two articles. A conflict is
+//! flagged only on a strong join with no qualifier that could explain the difference.
+
+use super::message::{self, Group};
+use super::verdict::{self, Judgement};
+use super::{Alignment, Claim, Disagreement, DocFigures, FigureContext, Member, Verdict};
+use crate::figure::{Figure, Kind};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Longest posting list still used for candidates: keys shared by more figures are
+/// too common to say which quantity a figure measures.
+const POSTING_CAP: usize = 64;
+/// Context words of each figure that go into the index.
+const INDEXED_TERMS: usize = 8;
+/// Least score for joining two figures into one claim.
+const JOIN: f32 = 0.45;
+/// Least score for flagging a disagreement between joined figures.
+const FLAG: f32 = 0.75;
+
+/// Qualifiers that change what is counted or when: if only one side has one, a
+/// difference in value may be no disagreement at all.
+const REFERENCE_QUALIFIERS: &[&str] = &[
+    "initially",
+    "first",
+    "later",
+    "now",
+    "currently",
+    "originally",
+    "previously",
+    "earlier",
+    "another",
+    "additional",
+    "remaining",
+    "more",
+    "including",
+    "included",
+    "total",
+    "alone",
+    "combined",
+    "former",
+    "still",
+    "since",
+];
+
+/// Nouns that name people without saying which: compatible with any person noun.
+const GENERIC_PERSON: &[&str] = &["person", "victim", "resident"];
+const PERSON_CLASSES: &[&str] = &[
+    "person", "victim", "resident", "man", "woman", "child", "girl", "boy", "officer", "suspect",
+];
+
+struct Item<'a> {
+    doc: usize,
+    index: usize,
+    figure: &'a Figure,
+    ctx: &'a FigureContext,
+    tag: String,
+    magnitude: Option<f64>,
+}
+
+struct Scorer {
+    idf: HashMap<String, f32>,
+    norms: Vec<f32>,
+}
+
+impl Scorer {
+    fn idf(&self, term: &str) -> f32 {
+        self.idf.get(term).copied().unwrap_or(0.0)
+    }
+
+    fn lexical(&self, a: usize, b: usize, items: &[Item<'_>]) -> f32 {
+        let tb: HashMap<&str, f32> = items[b]
+            .ctx
+            .terms
+            .iter()
+            .map(|(t, w)| (t.as_str(), *w))
+            .collect();
+        let dot: f32 = items[a]
+            .ctx
+            .terms
+            .iter()
+            .filter_map(|(t, wa)| tb.get(t.as_str()).map(|wb| wa * wb * self.idf(t).powi(2)))
+            .sum();
+        let n = self.norms[a] * self.norms[b];
+        if n > 0.0 {
+            dot / n
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Whether two counted nouns can name one group.
+fn nouns_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) if a == b => true,
+        (Some(a), Some(b)) => {
+            let generic = |x: &str| GENERIC_PERSON.contains(&x);
+            let person = |x: &str| PERSON_CLASSES.contains(&x);
+            (generic(a) && person(b)) || (generic(b) && person(a))
+        }
+        _ => true,
+    }
+}
+
+fn shares(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| x.len() > 1 && b.contains(x))
+}
+
+/// The evidence that two figures of different articles measure one quantity, or
+/// `None` when something rules it out.
+fn score(scorer: &Scorer, items: &[Item<'_>], a: usize, b: usize) -> Option<f32> {
+    let (x, y) = (&items[a], &items[b]);
+    if x.tag != y.tag {
+        return None;
+    }
+    let (fa, fb) = (x.figure, y.figure);
+    let (ca, cb) = (x.ctx, y.ctx);
+    if fa.kind == Kind::Count && !nouns_compatible(ca.noun.as_deref(), cb.noun.as_deref()) {
+        return None;
+    }
+    if let (Some(ma), Some(mb)) = (x.magnitude, y.magnitude) {
+        let (lo, hi) = (ma.min(mb), ma.max(mb));
+        let close = match fa.kind {
+            Kind::Age => hi - lo <= 3.0,
+            _ => hi <= 3.0 * lo.max(1e-9) || hi - lo <= 2.0,
+        };
+        if !close {
+            return None;
+        }
+    }
+    if fa.kind == Kind::Age {
+        if let (Some(sa), Some(sb)) = (ca.sex, cb.sex) {
+            if sa != sb {
+                return None;
+            }
+        }
+    }
+    let mut s = scorer.lexical(a, b, items);
+    if ca.noun.is_some() && ca.noun == cb.noun {
+        s += 0.25;
+    }
+    match (&ca.predicate, &cb.predicate) {
+        (Some(p), Some(q)) if p == q => s += 0.2,
+        (Some(_), Some(_)) => s -= 0.1,
+        _ => {}
+    }
+    if shares(&ca.names, &cb.names) {
+        s += 0.5;
+    } else if fa.kind == Kind::Age && !ca.names.is_empty() && !cb.names.is_empty() {
+        // Two named people of different names are two people.
+        return None;
+    }
+    if shares(&ca.roles, &cb.roles) {
+        s += 0.25;
+    }
+    if fa.value == fb.value {
+        s += 0.1;
+    }
+    Some(s)
+}
+
+/// Whether a difference between the two could be explained by what each refers to.
+fn qualified_apart(a: &FigureContext, b: &FigureContext) -> bool {
+    REFERENCE_QUALIFIERS.iter().any(|q| {
+        let qa = a.qualifiers.iter().any(|x| x == q);
+        let qb = b.qualifiers.iter().any(|x| x == q);
+        qa != qb
+    })
+}
+
+/// Evidence strong enough to put a disagreement in front of the user.
+fn flaggable(x: &Item<'_>, y: &Item<'_>, s: f32) -> bool {
+    if s < FLAG || qualified_apart(x.ctx, y.ctx) {
+        return false;
+    }
+    if x.figure.kind == Kind::Count && (x.ctx.noun.is_none() || y.ctx.noun.is_none()) {
+        return false;
+    }
+    true
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alignment {
+    let mut items: Vec<Item<'_>> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (i, (f, c)) in doc.figures.iter().zip(doc.contexts.iter()).enumerate() {
+            items.push(Item {
+                doc: d,
+                index: i,
+                figure: f,
+                ctx: c,
+                tag: verdict::dimension_tag(f),
+                magnitude: verdict::magnitude(f),
+            });
+        }
+    }
+
+    // Document frequency of context words across the workspace.
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for (d, _) in docs.iter().enumerate() {
+        let terms: HashSet<&str> = items
+            .iter()
+            .filter(|it| it.doc == d)
+            .flat_map(|it| it.ctx.terms.iter().map(|(t, _)| t.as_str()))
+            .collect();
+        for t in terms {
+            *df.entry(t).or_default() += 1;
+        }
+    }
+    let n = docs.len() as f32;
+    let idf: HashMap<String, f32> = df
+        .iter()
+        .map(|(t, c)| (t.to_string(), (1.0 + n / *c as f32).ln()))
+        .collect();
+    let norms = items
+        .iter()
+        .map(|it| {
+            it.ctx
+                .terms
+                .iter()
+                .map(|(t, w)| (w * idf.get(t).copied().unwrap_or(0.0)).powi(2))
+                .sum::<f32>()
+                .sqrt()
+        })
+        .collect();
+    let scorer = Scorer { idf, norms };
+
+    // Inverted index on claim keys.
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, it) in items.iter().enumerate() {
+        let mut keys = vec![it.tag.clone()];
+        if let Some(n) = &it.ctx.noun {
+            keys.push(format!("{}|n:{n}", it.tag));
+        }
+        if let Some(p) = &it.ctx.predicate {
+            keys.push(format!("{}|p:{p}", it.tag));
+        }
+        for name in &it.ctx.names {
+            keys.push(format!("{}|x:{name}", it.tag));
+        }
+        for (t, _) in it.ctx.terms.iter().take(INDEXED_TERMS) {
+            keys.push(format!("{}|t:{t}", it.tag));
+        }
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            index.entry(key).or_default().push(k);
+        }
+    }
+    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    for posting in index.values() {
+        if posting.len() > POSTING_CAP {
+            continue;
+        }
+        for (p, &a) in posting.iter().enumerate() {
+            for &b in &posting[p + 1..] {
+                if items[a].doc != items[b].doc {
+                    candidates.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+
+    // Best match of each figure in each other article.
+    let mut scored: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::new();
+    let mut candidates: Vec<(usize, usize)> = candidates.into_iter().collect();
+    candidates.sort_unstable();
+    for (a, b) in candidates {
+        let Some(s) = score(&scorer, &items, a, b) else {
+            continue;
+        };
+        scored.insert((a, b), s);
+        for (from, to) in [(a, b), (b, a)] {
+            let e = best.entry((from, items[to].doc)).or_insert((f32::MIN, to));
+            if s > e.0 {
+                *e = (s, to);
+            }
+        }
+    }
+    let mut edges: Vec<(usize, usize, f32)> = Vec::new();
+    for (&(a, b), &s) in &scored {
+        if s < JOIN {
+            continue;
+        }
+        let ab = best.get(&(a, items[b].doc)).map(|e| e.1);
+        let ba = best.get(&(b, items[a].doc)).map(|e| e.1);
+        if ab == Some(b) && ba == Some(a) {
+            edges.push((a, b, s));
+        }
+    }
+    edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+
+    // Claims: figures connected by joins.
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    for &(a, b, _) in &edges {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for k in 0..items.len() {
+        let r = find(&mut parent, k);
+        groups.entry(r).or_default().push(k);
+    }
+    let member = |k: usize| Member {
+        doc: docs[items[k].doc].doc,
+        figure: items[k].index,
+    };
+    let mut claims = Vec::new();
+    let mut claim_of: HashMap<usize, usize> = HashMap::new();
+    for ks in groups.values() {
+        let in_docs: HashSet<usize> = ks.iter().map(|&k| items[k].doc).collect();
+        if in_docs.len() < 2 {
+            continue;
+        }
+        let id = claims.len();
+        for &k in ks {
+            claim_of.insert(k, id);
+        }
+        claims.push(Claim {
+            id,
+            quantity: quantity_of(ks.iter().map(|&k| items[k].ctx)),
+            members: ks.iter().map(|&k| member(k)).collect(),
+        });
+    }
+
+    // Disagreements on strong joins.
+    let mut strong: BTreeMap<usize, Vec<(usize, Judgement)>> = BTreeMap::new();
+    for &(a, b, s) in &edges {
+        if !flaggable(&items[a], &items[b], s) {
+            continue;
+        }
+        let Some(j) = verdict::judge(items[a].figure, items[a].ctx, items[b].figure, items[b].ctx)
+        else {
+            continue;
+        };
+        strong.entry(a).or_default().push((b, j));
+        strong.entry(b).or_default().push((a, j));
+    }
+    let mut disagreements = Vec::new();
+    for (&k, partners) in &strong {
+        let verdict = if partners.iter().any(|p| p.1 == Judgement::Conflict) {
+            Verdict::Conflict
+        } else if partners.iter().any(|p| p.1 == Judgement::Differs) {
+            Verdict::Differs
+        } else {
+            continue;
+        };
+        let Some(&claim) = claim_of.get(&k) else {
+            continue;
+        };
+        let mut by_value: BTreeMap<String, Group<'_>> = BTreeMap::new();
+        let mut related = Vec::new();
+        for &(p, j) in partners {
+            let value = message::value_text(items[p].figure);
+            let label = docs[items[p].doc].label;
+            let agrees = j == Judgement::Agree;
+            let g = by_value.entry(value.clone()).or_insert_with(|| Group {
+                value: value.clone(),
+                labels: Vec::new(),
+                agrees,
+            });
+            if !g.labels.contains(&label) {
+                g.labels.push(label);
+            }
+            let note = match j {
+                Judgement::Agree => format!("{value} in {label} (agrees)"),
+                _ => format!("{value} in {label}"),
+            };
+            related.push((member(p), items[p].figure.span, note));
+        }
+        let groups: Vec<Group<'_>> = by_value.into_values().collect();
+        let message = message::disagreement(
+            &claims[claim].quantity,
+            &message::value_text(items[k].figure),
+            &groups,
+        );
+        disagreements.push(Disagreement {
+            at: member(k),
+            claim,
+            verdict,
+            message,
+            related,
+        });
+    }
+    Alignment {
+        claims,
+        disagreements,
+    }
+}
+
+/// The claim's quantity in words: the description most members give, the most
+/// specific on a tie.
+fn quantity_of<'a>(contexts: impl Iterator<Item = &'a FigureContext>) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in contexts {
+        *counts.entry(c.quantity.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())))
+        .map(|(q, _)| q.to_string())
+        .unwrap_or_default()
+}

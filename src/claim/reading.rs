@@ -1,0 +1,667 @@
+//! Per-article reading (the `context` step) of what each figure measures: the noun it counts or modifies
+//! with its modifiers, the predicate that governs it, the names and roles of the
+//! person an age belongs to, qualifiers that change the reference ("initially",
+//! "more", "other", "including"), a named time zone, and the content words of its
+//! clause weighted by clause distance — so that two figures in one sentence get
+//! different contexts.
+
+use super::lexicon;
+use super::text::{self, Token};
+use super::FigureContext;
+use crate::entity::{EntityKind, Mention};
+use crate::figure::{Figure, Kind};
+use std::collections::{HashMap, HashSet};
+
+/// Classes of words that act as the event a figure belongs to.
+const EVENT_CLASSES: &[&str] = &[
+    "kill", "injure", "shoot", "strike", "hospital", "launch", "cost", "weigh", "meet", "arrest",
+    "charge", "announce",
+];
+
+/// Words that change what a figure refers to even when noun and predicate match.
+const QUALIFIERS: &[&str] = &[
+    "initially",
+    "first",
+    "later",
+    "now",
+    "currently",
+    "originally",
+    "previously",
+    "earlier",
+    "another",
+    "additional",
+    "remaining",
+    "including",
+    "included",
+    "total",
+    "alone",
+    "combined",
+    "each",
+    "per",
+    "former",
+    "last",
+    "next",
+    "still",
+    "again",
+    "before",
+    "after",
+    "since",
+];
+
+const WEEKDAYS_MONTHS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
+/// Proximity weight of a word at clause distance `d` from the figure.
+fn proximity(d: f32) -> f32 {
+    1.0 / (1.0 + d / 3.0)
+}
+
+struct Article<'t> {
+    tokens: Vec<Token>,
+    /// Sentence index of each token.
+    sentence_of: Vec<usize>,
+    sentences: Vec<std::ops::Range<usize>>,
+    /// Lower-case words the article writes in lower case somewhere: not names.
+    common: HashSet<&'t str>,
+    /// Role words found near each name word anywhere in the article.
+    name_roles: HashMap<String, Vec<String>>,
+    person_spans: Vec<crate::span::ByteSpan>,
+}
+
+impl<'t> Article<'t> {
+    fn new(text: &'t str, mentions: &[Mention]) -> Self {
+        let tokens = text::tokenize(text);
+        let sentences = text::sentences(&tokens);
+        let mut sentence_of = vec![0; tokens.len()];
+        for (s, r) in sentences.iter().enumerate() {
+            for i in r.clone() {
+                sentence_of[i] = s;
+            }
+        }
+        let mut common = HashSet::new();
+        for t in &tokens {
+            if t.is_word && !t.capitalised && !t.is_number {
+                common.insert(&text[t.span.start..t.span.end]);
+            }
+        }
+        let person_spans = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| m.span)
+            .collect();
+        let mut article = Article {
+            tokens,
+            sentence_of,
+            sentences,
+            common,
+            name_roles: HashMap::new(),
+            person_spans,
+        };
+        article.name_roles = article.collect_name_roles();
+        article
+    }
+
+    fn is_name(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if !t.is_word || !t.capitalised || t.is_number {
+            return false;
+        }
+        if self.person_spans.iter().any(|s| s.overlaps(t.span)) {
+            return true;
+        }
+        if WEEKDAYS_MONTHS.contains(&t.lower.as_str()) || lexicon::is_stop(&t.lower) {
+            return false;
+        }
+        let sentence_start = self.sentences[self.sentence_of[i]].start == i;
+        if !sentence_start {
+            return true;
+        }
+        // A capitalised first word is a name only if the article never writes it lower-case
+        // and the next word is capitalised too ("Dennis Clark fled").
+        !self.common.contains(t.lower.as_str())
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.capitalised && n.is_word)
+    }
+
+    /// Role words within three tokens of every name word, across the article: a name
+    /// met once as "his girlfriend, Justine Baez" carries "girlfriend" everywhere.
+    fn collect_name_roles(&self) -> HashMap<String, Vec<String>> {
+        let mut out: HashMap<String, Vec<String>> = HashMap::new();
+        for i in 0..self.tokens.len() {
+            if !self.is_name(i) {
+                continue;
+            }
+            let s = self.sentence_of[i];
+            let r = &self.sentences[s];
+            let lo = i.saturating_sub(4).max(r.start);
+            let hi = (i + 5).min(r.end);
+            for j in lo..hi {
+                let st = lexicon::stem(&self.tokens[j].lower);
+                if lexicon::role(&st).is_some() && !self.tokens[j].capitalised {
+                    let roles = out.entry(self.tokens[i].lower.clone()).or_default();
+                    let class = lexicon::canonical(&st);
+                    if !roles.contains(&class) {
+                        roles.push(class);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Clause distance from each token of the figure's sentence to the figure.
+    fn distances(&self, first: usize, last: usize) -> Vec<(usize, f32)> {
+        let r = &self.sentences[self.sentence_of[first]];
+        let mut out = Vec::new();
+        let mut d = 0.0;
+        for i in (r.start..first).rev() {
+            out.push((i, d));
+            d += text::boundary_cost(&self.tokens[i]);
+        }
+        for i in first..=last {
+            out.push((i, 0.0));
+        }
+        d = 0.0;
+        for i in last + 1..r.end {
+            out.push((i, d));
+            d += text::boundary_cost(&self.tokens[i]);
+        }
+        out
+    }
+}
+
+/// Token indices a figure covers: first and last.
+fn covered(tokens: &[Token], figure: &Figure) -> Option<(usize, usize)> {
+    let first = tokens.iter().position(|t| t.span.end > figure.span.start)?;
+    let mut last = first;
+    while last + 1 < tokens.len() && tokens[last + 1].span.start < figure.span.end {
+        last += 1;
+    }
+    Some((first, last))
+}
+
+pub fn context(text: &str, figures: &[Figure], mentions: &[Mention]) -> Vec<FigureContext> {
+    let article = Article::new(text, mentions);
+    let ranges: Vec<Option<(usize, usize)>> = figures
+        .iter()
+        .map(|f| covered(&article.tokens, f))
+        .collect();
+    figures
+        .iter()
+        .enumerate()
+        .map(|(k, f)| match ranges[k] {
+            Some((first, last)) => read(&article, f, first, last, &ranges),
+            None => FigureContext::default(),
+        })
+        .collect()
+}
+
+fn read(
+    article: &Article<'_>,
+    figure: &Figure,
+    first: usize,
+    last: usize,
+    ranges: &[Option<(usize, usize)>],
+) -> FigureContext {
+    let toks = &article.tokens;
+    let dist = article.distances(first, last);
+    let others_in_sentence: Vec<(usize, usize)> = ranges
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|&(a, b)| {
+            (a, b) != (first, last) && article.sentence_of[a] == article.sentence_of[first]
+        })
+        .collect();
+    let owned = |i: usize, d: f32| -> bool {
+        // A word belongs to the nearest figure of its sentence.
+        others_in_sentence.iter().all(|&(a, b)| {
+            let od = if i < a {
+                (i..a).map(|j| text::boundary_cost(&toks[j])).sum::<f32>()
+            } else if i > b {
+                (b + 1..=i)
+                    .map(|j| text::boundary_cost(&toks[j]))
+                    .sum::<f32>()
+            } else {
+                0.0
+            };
+            od >= d
+        })
+    };
+
+    let mut ctx = FigureContext::default();
+    let mut terms: HashMap<String, f32> = HashMap::new();
+    for &(i, d) in &dist {
+        let t = &toks[i];
+        if !t.is_word || t.is_number || lexicon::is_stop(&t.lower) {
+            continue;
+        }
+        if WEEKDAYS_MONTHS.contains(&t.lower.as_str()) {
+            continue;
+        }
+        let factor = if owned(i, d) { 1.0 } else { 0.25 };
+        let key = if article.is_name(i) {
+            t.lower.clone()
+        } else {
+            lexicon::canonical(&lexicon::stem(&t.lower))
+        };
+        let w = proximity(d) * factor;
+        let e = terms.entry(key).or_insert(0.0);
+        *e = e.max(w);
+    }
+    // The previous sentence often says who or what the figure is about.
+    let s = article.sentence_of[first];
+    if s > 0 {
+        for i in article.sentences[s - 1].clone() {
+            let t = &toks[i];
+            if t.is_word && !t.is_number && !lexicon::is_stop(&t.lower) {
+                let key = lexicon::canonical(&lexicon::stem(&t.lower));
+                let e = terms.entry(key).or_insert(0.0);
+                *e = e.max(0.15);
+            }
+        }
+    }
+    let mut terms: Vec<(String, f32)> = terms.into_iter().collect();
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    terms.truncate(30);
+    ctx.terms = terms;
+
+    // The noun phrase the figure heads or modifies.
+    let (noun_words, noun_names) = noun_phrase(article, figure, first, last);
+    let surface_noun = noun_words.last().cloned();
+    ctx.noun = match (&figure.kind, &figure.unit) {
+        (Kind::Count, Some(u)) => Some(lexicon::canonical(&lexicon::stem(&lexicon::singular(u)))),
+        (Kind::Count, None) => None,
+        _ => surface_noun
+            .as_ref()
+            .map(|w| lexicon::canonical(&lexicon::stem(w))),
+    };
+    ctx.modifiers = noun_words
+        .iter()
+        .rev()
+        .skip(1)
+        .map(|w| lexicon::stem(w))
+        .collect();
+    ctx.names = noun_names;
+
+    // The governing predicate: the nearest event word in the clause.
+    let mut best: Option<(f32, String, String)> = None;
+    for &(i, d) in &dist {
+        let t = &toks[i];
+        if !t.is_word || d > 8.0 || (first..=last).contains(&i) {
+            continue;
+        }
+        let st = lexicon::stem(&t.lower);
+        let class = lexicon::canonical(&st);
+        let eventish = EVENT_CLASSES.contains(&class.as_str())
+            || (t.lower.ends_with("ed") && t.lower.len() > 4 && !lexicon::is_stop(&t.lower));
+        if eventish && best.as_ref().is_none_or(|b| d < b.0) {
+            best = Some((d, class, t.lower.clone()));
+        }
+    }
+    let predicate_surface = best.as_ref().map(|b| b.2.clone());
+    ctx.predicate = best.map(|b| b.1);
+
+    // Person the figure describes (ages): roles in its phrase and of its names.
+    if figure.kind == Kind::Age {
+        let mut roles: Vec<String> = Vec::new();
+        let mut add = |w: &str| {
+            let st = lexicon::stem(w);
+            if lexicon::role(&st).is_some() {
+                let c = lexicon::canonical(&st);
+                if !roles.contains(&c) {
+                    roles.push(c);
+                }
+            }
+        };
+        for w in &noun_words {
+            add(w);
+        }
+        // An appositive role before the figure: "her son, 23-year-old ...", "the victim, 24".
+        let mut i = first;
+        while i > 0 && i + 4 > first {
+            i -= 1;
+            let t = &toks[i];
+            if t.lower == "," || (t.is_word && lexicon::is_stop(&t.lower)) {
+                continue;
+            }
+            if t.is_word && !t.capitalised {
+                add(&t.lower);
+            }
+            break;
+        }
+        for n in &ctx.names {
+            for r in article.name_roles.get(n).into_iter().flatten() {
+                if !roles.contains(r) {
+                    roles.push(r.clone());
+                }
+            }
+        }
+        let mut sexes = roles
+            .iter()
+            .chain(noun_words.iter())
+            .filter_map(|r| lexicon::role(&lexicon::stem(r)).flatten());
+        let first_sex = sexes.next();
+        ctx.sex = first_sex.filter(|s| sexes.all(|t| t == *s));
+        ctx.roles = roles;
+    }
+
+    // Qualifiers near the figure, including words inside its own span ("43 more launches").
+    for &(i, d) in &dist {
+        let t = &toks[i];
+        if !t.is_word || d > 4.0 {
+            continue;
+        }
+        let inside = (first..=last).contains(&i);
+        let w = t.lower.as_str();
+        if QUALIFIERS.contains(&w) && !ctx.qualifiers.iter().any(|q| q == w) {
+            ctx.qualifiers.push(w.to_string());
+        }
+        if inside && w == "more" {
+            ctx.qualifiers.push("more".into());
+        }
+        if (inside || i == last + 1) && w == "other" {
+            ctx.others = true;
+        }
+    }
+
+    // A named zone right after a clock time: "9:40 Moscow time", "(0640 GMT)".
+    if figure.kind == Kind::Time {
+        for t in toks.iter().skip(last + 1).take(3) {
+            if let Some(z) = lexicon::zone(&t.lower) {
+                ctx.zone = Some(z);
+                break;
+            }
+        }
+    }
+
+    ctx.quantity = describe(
+        figure,
+        &ctx,
+        surface_noun.as_deref(),
+        predicate_surface.as_deref(),
+    );
+    ctx
+}
+
+/// The words of the noun phrase a figure heads or modifies, and the name words tied to
+/// it: "25-year-old girlfriend" → [girlfriend]; "28-year-old Dennis Clark" → names
+/// [dennis, clark]; "Justine E. Baez, 24" → names [justine, e, baez].
+fn noun_phrase(
+    article: &Article<'_>,
+    figure: &Figure,
+    first: usize,
+    last: usize,
+) -> (Vec<String>, Vec<String>) {
+    let toks = &article.tokens;
+    let sentence = &article.sentences[article.sentence_of[first]];
+    let mut words = Vec::new();
+    let mut names = Vec::new();
+    // Words inside the span after the number ("two giant cylinders").
+    if figure.kind == Kind::Count {
+        for t in &toks[first..=last] {
+            if t.is_word && !t.is_number {
+                words.push(t.lower.clone());
+            }
+        }
+        if words.len() > 1 {
+            words.remove(0);
+        }
+    }
+    // Words after the span: modifiers and head of an attributive figure, or a name.
+    let mut i = last + 1;
+    let attributive = figure.span.end <= toks[last].span.end
+        && toks[last].lower.contains('-')
+        && !toks[last].is_number;
+    let takes_right = attributive || figure.kind == Kind::Age || figure.kind == Kind::Count;
+    if takes_right && figure.kind != Kind::Count {
+        while i < sentence.end && i <= last + 4 {
+            let t = &toks[i];
+            if !t.is_word || t.is_number {
+                break;
+            }
+            if article.is_name(i) {
+                while i < sentence.end && (article.is_name(i) || toks[i].lower.len() == 1) {
+                    if toks[i].is_word {
+                        names.push(toks[i].lower.clone());
+                    }
+                    i += 1;
+                }
+                break;
+            }
+            if lexicon::is_stop(&t.lower) || is_verbish(&t.lower) {
+                break;
+            }
+            words.push(t.lower.clone());
+            i += 1;
+        }
+    }
+    // Appositive: "Name, 24" or "the other man, age 47".
+    let mut j = first;
+    if j > sentence.start && toks[j - 1].lower == "age" {
+        j -= 1;
+    }
+    if j > sentence.start + 1 && toks[j - 1].lower == "," {
+        let mut k = j - 1;
+        let mut left = Vec::new();
+        while k > sentence.start && toks[k - 1].is_word && left.len() < 4 {
+            k -= 1;
+            if article.is_name(k) || (toks[k].lower.len() == 1 && toks[k].capitalised) {
+                left.push(toks[k].lower.clone());
+            } else {
+                break;
+            }
+        }
+        if !left.is_empty() {
+            left.reverse();
+            names.extend(left);
+        } else if figure.kind == Kind::Age && words.is_empty() {
+            // "The other man, age 47": the noun phrase before the comma.
+            let mut k = j - 1;
+            let mut np = Vec::new();
+            while k > sentence.start && toks[k - 1].is_word && np.len() < 3 {
+                k -= 1;
+                if lexicon::is_stop(&toks[k].lower) {
+                    break;
+                }
+                np.push(toks[k].lower.clone());
+            }
+            np.reverse();
+            words.extend(np);
+        }
+    }
+    // "identified as Name, 24" and "the suspect as 28-year-old Name" are covered above;
+    // a name right before an attributive age ("Valdovinos' 23-year-old") is rare.
+    (words, names)
+}
+
+/// Whether a word looks like a finite verb: an event word or a past tense.
+fn is_verbish(word: &str) -> bool {
+    let class = lexicon::canonical(&lexicon::stem(word));
+    (EVENT_CLASSES.contains(&class.as_str()) && !lexicon::role(&lexicon::stem(word)).is_some())
+        || matches!(
+            word,
+            "was" | "is" | "were" | "are" | "has" | "had" | "have" | "will" | "who" | "that"
+        )
+}
+
+/// The quantity in words for messages: "Age of Dennis Clark", "Meeting duration".
+fn describe(
+    figure: &Figure,
+    ctx: &FigureContext,
+    noun: Option<&str>,
+    predicate: Option<&str>,
+) -> String {
+    let cap = |s: &str| {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    };
+    let text = match figure.kind {
+        Kind::Age => {
+            if !ctx.names.is_empty() {
+                let names: Vec<String> = ctx.names.iter().map(|n| cap(n)).collect();
+                format!("age of {}", names.join(" "))
+            } else if let Some(n) = noun {
+                format!("age of the {n}")
+            } else {
+                "age".into()
+            }
+        }
+        Kind::Count => {
+            let counted = figure
+                .unit
+                .as_deref()
+                .map(|u| plural(&lexicon::singular(u)));
+            match (counted, predicate) {
+                (Some(c), Some(p)) => format!("{c} {p}"),
+                (Some(c), None) => format!("number of {c}"),
+                (None, Some(p)) => format!("number {p}"),
+                (None, None) => "count".into(),
+            }
+        }
+        Kind::Duration => match noun {
+            Some(n) => format!("{n} duration"),
+            None => "duration".into(),
+        },
+        Kind::Measure => {
+            let dim = match figure.unit.as_deref() {
+                Some("kg" | "g" | "ton" | "tonne" | "pound" | "ounce") => "mass",
+                Some("m" | "km" | "cm" | "mm" | "foot" | "inch" | "mile" | "yard") => "length",
+                _ => "measure",
+            };
+            match noun {
+                Some(n) => format!("{n} {dim}"),
+                None => dim.into(),
+            }
+        }
+        Kind::Money => match (noun, predicate) {
+            (Some(n), _) => format!("{n} amount"),
+            (None, Some(p)) => format!("amount {p}"),
+            _ => "amount".into(),
+        },
+        Kind::Percent => "share".into(),
+        Kind::Date => match predicate {
+            Some(p) => format!("date ({p})"),
+            None => "date".into(),
+        },
+        Kind::Time => match predicate {
+            Some(p) => format!("time ({p})"),
+            None => "time".into(),
+        },
+    };
+    cap(&text)
+}
+
+fn plural(noun: &str) -> String {
+    match noun {
+        "person" => "people".into(),
+        "man" => "men".into(),
+        "woman" => "women".into(),
+        "child" => "children".into(),
+        n if n.ends_with('y') && !n.ends_with("ey") => format!("{}ies", &n[..n.len() - 1]),
+        n if n.ends_with('s') => n.into(),
+        n => format!("{n}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::lexicon::Sex;
+    use crate::figure::{Bound, Interval, Value};
+    use crate::span::ByteSpan;
+
+    fn fig(text: &str, needle: &str, kind: Kind, value: f64, unit: Option<&str>) -> Figure {
+        let start = text.find(needle).unwrap();
+        Figure {
+            span: ByteSpan::new(start, start + needle.len()),
+            kind,
+            value: Value::Number(value),
+            unit: unit.map(str::to_string),
+            bound: Bound::Exact,
+            interval: Interval::exact(value),
+            hedge: None,
+        }
+    }
+
+    #[test]
+    fn ages_take_the_noun_or_name_they_describe() {
+        let text = "The gunman shot his 31-year-old wife. Officers later named him as Ray Doe, 40.";
+        let figs = [
+            fig(text, "31-year-old", Kind::Age, 31.0, Some("year")),
+            fig(text, "40", Kind::Age, 40.0, Some("year")),
+        ];
+        let ctx = context(text, &figs, &[]);
+        assert_eq!(ctx[0].roles, ["spouse"]);
+        assert_eq!(ctx[0].sex, Some(Sex::Female));
+        assert_eq!(ctx[1].names, ["ray", "doe"]);
+        assert_eq!(ctx[1].quantity, "Age of Ray Doe");
+    }
+
+    #[test]
+    fn two_figures_in_one_sentence_get_their_own_predicates() {
+        let text = "The blast killed 12 people and injured 40 people near the port.";
+        let figs = [
+            fig(text, "12 people", Kind::Count, 12.0, Some("person")),
+            fig(text, "40 people", Kind::Count, 40.0, Some("person")),
+        ];
+        let ctx = context(text, &figs, &[]);
+        assert_eq!(ctx[0].predicate.as_deref(), Some("kill"));
+        assert_eq!(ctx[1].predicate.as_deref(), Some("injure"));
+        assert_eq!(ctx[0].quantity, "People killed");
+    }
+
+    #[test]
+    fn others_and_zones_are_read() {
+        let text = "Delegates of 12 other nations watched the 7:15 Moscow time launch.";
+        let mut nations = fig(text, "12 other nations", Kind::Count, 12.0, Some("nation"));
+        nations.kind = Kind::Count;
+        let mut time = fig(text, "7:15", Kind::Time, 0.0, None);
+        time.value = Value::Calendar("T07:15".into());
+        let ctx = context(text, &[nations, time], &[]);
+        assert!(ctx[0].others);
+        assert_eq!(ctx[1].zone, Some(180));
+    }
+}
