@@ -184,17 +184,19 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, String> {
             return Err(format!("{}: no such file or folder", p.display()));
         }
     }
+    let mut articles = Vec::with_capacity(files.len());
     for f in files {
         match files::read(&f, config.max_file_bytes) {
             Ok(loaded) => {
                 if loaded.lossy {
                     eprintln!("crosscheck: {}: invalid UTF-8 replaced", f.display());
                 }
-                ws.upsert(f, loaded.text);
+                articles.push((f, loaded.text));
             }
             Err(skip) => eprintln!("crosscheck: {}: {skip}", f.display()),
         }
     }
+    ws.upsert_many(articles);
     Ok(ws)
 }
 

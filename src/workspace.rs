@@ -91,6 +91,71 @@ impl Derived {
     }
 }
 
+/// An article read and analysed, not yet in a workspace: made without the
+/// workspace (so on any thread), inserted with [`Workspace::insert`].
+pub struct Prepared {
+    path: PathBuf,
+    text: String,
+    format: Format,
+    source: String,
+    lines: LineIndex,
+    analysis: Arc<Analysis>,
+    hash: u64,
+}
+
+/// Analyses one article's text.
+pub fn prepare(path: PathBuf, text: String, options: &figure::Options) -> Prepared {
+    let format = Format::from_path(&path.to_string_lossy());
+    let analysis = Arc::new(article::analyse(&text, format, options));
+    let fm = prose::front_matter(&text);
+    let source = fm.source.unwrap_or_else(|| {
+        fm.title
+            .unwrap_or_else(|| title_of(&prose::mask(&text, format)))
+    });
+    Prepared {
+        hash: content_hash(&text, format),
+        lines: LineIndex::new(&text),
+        path,
+        text,
+        format,
+        source,
+        analysis,
+    }
+}
+
+/// Analyses many articles on all cores.
+pub fn prepare_many(articles: Vec<(PathBuf, String)>, options: &figure::Options) -> Vec<Prepared> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(threads).max(1);
+    let mut prepared = Vec::with_capacity(articles.len());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(p, t)| prepare(p.clone(), t.clone(), options))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            // A panic in analysis is contained to its chunk: those articles are left
+            // out (and logged by the caller) rather than taking the index down.
+            if let Ok(part) = h.join() {
+                prepared.extend(part);
+            }
+        }
+    });
+    prepared
+}
+
+impl Prepared {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
 /// All articles of a workspace.
 #[derive(Default)]
 pub struct Workspace {
@@ -154,9 +219,8 @@ impl Workspace {
                     let d = &self.docs[&id];
                     (d.path.clone(), d.text.to_string())
                 };
-                self.docs.remove(&id);
-                self.ids.remove(&path);
-                self.insert_with_id(id, path, text);
+                let prepared = prepare(path, text, &self.figure_options());
+                self.insert(prepared);
             }
         }
         self.derived = None;
@@ -184,44 +248,60 @@ impl Workspace {
 
     /// Adds or replaces an article; returns its id. Unchanged text is not re-analysed.
     pub fn upsert(&mut self, path: PathBuf, text: String) -> DocId {
-        if let Some(&id) = self.ids.get(&path) {
-            let d = &self.docs[&id];
-            if d.hash == content_hash(&text, d.format) && *d.text == *text {
-                return id;
-            }
-            self.insert_with_id(id, path, text);
-            id
-        } else {
-            let id = DocId(self.next_id);
-            self.next_id += 1;
-            self.insert_with_id(id, path, text);
-            id
+        if let Some(id) = self.unchanged(&path, &text) {
+            return id;
         }
+        let prepared = prepare(path, text, &self.figure_options());
+        self.insert(prepared)
     }
 
-    fn insert_with_id(&mut self, id: DocId, path: PathBuf, text: String) {
-        let format = Format::from_path(&path.to_string_lossy());
-        let hash = content_hash(&text, format);
-        let analysis = Arc::new(article::analyse(&text, format, &self.figure_options()));
-        self.analyses_run += 1;
-        let fm = prose::front_matter(&text);
-        let source = fm.source.unwrap_or_else(|| {
-            fm.title
-                .unwrap_or_else(|| title_of(&prose::mask(&text, format)))
-        });
-        let doc = Document {
-            id,
-            lines: Arc::new(LineIndex::new(&text)),
-            text: text.into(),
-            format,
-            source,
-            analysis,
-            hash,
-            path: path.clone(),
+    /// The id of an article already holding exactly this text.
+    fn unchanged(&self, path: &Path, text: &str) -> Option<DocId> {
+        let id = *self.ids.get(path)?;
+        let d = &self.docs[&id];
+        (d.hash == content_hash(text, d.format) && *d.text == *text).then_some(id)
+    }
+
+    /// Analyses many articles on all cores, then adds them. Articles whose text is
+    /// unchanged are skipped.
+    pub fn upsert_many(&mut self, articles: Vec<(PathBuf, String)>) -> Vec<DocId> {
+        let fresh: Vec<(PathBuf, String)> = articles
+            .into_iter()
+            .filter(|(p, t)| self.unchanged(p, t).is_none())
+            .collect();
+        prepare_many(fresh, &self.figure_options())
+            .into_iter()
+            .map(|p| self.insert(p))
+            .collect()
+    }
+
+    /// Adds an analysed article, keeping its id if the path is known.
+    pub fn insert(&mut self, p: Prepared) -> DocId {
+        let id = match self.ids.get(&p.path) {
+            Some(&id) => id,
+            None => {
+                let id = DocId(self.next_id);
+                self.next_id += 1;
+                id
+            }
         };
-        self.docs.insert(id, doc);
-        self.ids.insert(path, id);
+        self.analyses_run += 1;
+        self.ids.insert(p.path.clone(), id);
+        self.docs.insert(
+            id,
+            Document {
+                id,
+                path: p.path,
+                text: p.text.into(),
+                format: p.format,
+                source: p.source,
+                lines: Arc::new(p.lines),
+                analysis: p.analysis,
+                hash: p.hash,
+            },
+        );
         self.derived = None;
+        id
     }
 
     /// Removes an article; returns its id if it was there.

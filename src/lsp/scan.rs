@@ -3,7 +3,7 @@
 //! client to watch article files and `crosscheck.toml`.
 
 use super::{lock, Backend};
-use crate::files;
+use crate::{files, workspace};
 use std::path::PathBuf;
 use tower_lsp_server::ls_types::*;
 
@@ -56,31 +56,44 @@ impl Backend {
         for chunk in paths.chunks(CHUNK) {
             let chunk = chunk.to_vec();
             let n = chunk.len();
-            let notes = self
-                .with_state(move |st| {
-                    let limit = st.ws.config().max_file_bytes;
-                    let mut notes = Vec::new();
-                    for path in chunk {
-                        if st.open.contains_key(&path) {
-                            continue; // the editor's text wins
-                        }
-                        match files::read(&path, limit) {
-                            Ok(l) => {
-                                if l.lossy {
-                                    notes.push(format!(
-                                        "{}: invalid UTF-8 replaced",
-                                        path.display()
-                                    ));
-                                }
-                                st.ws.upsert(path, l.text);
+            let (limit, options) = {
+                let st = lock(&self.state);
+                (st.ws.config().max_file_bytes, st.ws.figure_options())
+            };
+            // Read and analyse without the lock; only inserting takes it.
+            let (prepared, mut notes) = tokio::task::spawn_blocking(move || {
+                let mut notes = Vec::new();
+                let mut articles = Vec::new();
+                for path in chunk {
+                    match files::read(&path, limit) {
+                        Ok(l) => {
+                            if l.lossy {
+                                notes.push(format!("{}: invalid UTF-8 replaced", path.display()));
                             }
-                            Err(skip) => notes.push(format!("{}: {skip}", path.display())),
+                            articles.push((path, l.text));
                         }
+                        Err(skip) => notes.push(format!("{}: {skip}", path.display())),
                     }
-                    notes
-                })
-                .await
-                .unwrap_or_default();
+                }
+                (workspace::prepare_many(articles, &options), notes)
+            })
+            .await
+            .unwrap_or_else(|_| {
+                (
+                    Vec::new(),
+                    vec!["analysis failed on a chunk of articles".into()],
+                )
+            });
+            {
+                let mut st = lock(&self.state);
+                for p in prepared {
+                    // The editor's text wins for open articles.
+                    if !st.open.contains_key(p.path()) {
+                        st.ws.insert(p);
+                    }
+                }
+            }
+            notes.retain(|n| !n.is_empty());
             for n in notes {
                 self.log(MessageType::WARNING, n).await;
             }
