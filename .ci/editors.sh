@@ -18,6 +18,8 @@ OUT=$(realpath -m "${CI_ARTIFACTS:-out}")
 STEPS=${EDITORS_STEPS:-install vscode-unit neovim helix vscode}
 CODE_SERVER_VERSION=4.139.1
 mkdir -p "$CACHE" "$OUT"
+# npm downloads (code-server's 600 MB included) are cached with the installs.
+export npm_config_cache=$CACHE/npm npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 
 T0=$SECONDS
 log() { printf '[editors %4ds] %s\n' "$((SECONDS - T0))" "$*"; }
@@ -136,7 +138,7 @@ install_npm_projects() {
     local stamp="$ROOT/$p/node_modules/.crosscheck-lock"
     if [ -f "$stamp" ] && cmp -s "$stamp" "$ROOT/$p/package-lock.json"; then continue; fi
     log "npm ci in $p"
-    (cd "$ROOT/$p" && npm ci --no-audit --no-fund -q --cache "$CACHE/npm") >"$CACHE/npm-ci.log" 2>&1 \
+    (cd "$ROOT/$p" && npm ci --no-audit --no-fund -q) >"$CACHE/npm-ci.log" 2>&1 \
       || { tail -30 "$CACHE/npm-ci.log" >&2; die "npm ci in $p failed"; }
     cp "$ROOT/$p/package-lock.json" "$stamp"
   done
@@ -149,4 +151,76 @@ if want install; then
   install_npm_projects
 fi
 
-log "done"
+# ---------------------------------------------------------------- tests
+
+PASSED=0
+FAILED=()
+TMP=$(mktemp -d)
+CLEANUP+=("rm -rf '$TMP'")
+# run NAME COMMAND...: runs one test, its output to the console and $OUT/editors-NAME.txt.
+run() {
+  local name=$1; shift
+  log "test $name"
+  local start=$SECONDS rc=0
+  "$@" 2>&1 | tee "$OUT/editors-$name.txt" || rc=${PIPESTATUS[0]}
+  if [ "$rc" -eq 0 ]; then
+    PASSED=$((PASSED + 1)); log "test $name: ok ($((SECONDS - start))s)"
+  else
+    FAILED+=("$name"); log "test $name: FAILED (exit $rc, $((SECONDS - start))s)"
+  fi
+}
+# A fresh copy of the test workspace: no .git above it, so crosscheck.toml marks the root.
+fresh_ws() {
+  local d
+  d=$(mktemp -d "$TMP/ws-XXXX")
+  cp -r "$ROOT/editors/tests/workspace/." "$d/"
+  printf '%s\n' "$d"
+}
+
+if want vscode-unit; then
+  [ -d "$ROOT/editors/vscode/node_modules" ] || install_npm_projects
+  run vscode-unit bash -c "cd '$ROOT/editors/vscode' && npm test --silent"
+fi
+
+if want neovim || want helix || want vscode; then
+  BIN=$(realpath -e "$BIN_ARG" 2>/dev/null) || die "crosscheck binary not found: $BIN_ARG (build it with cargo build --release)"
+  [ -x "$BIN" ] || die "crosscheck binary is not executable: $BIN"
+  log "crosscheck: $BIN ($("$BIN" --version 2>&1 | head -1))"
+  # The shipped configs run `crosscheck` from PATH.
+  mkdir -p "$TMP/bin"
+  ln -sf "$BIN" "$TMP/bin/crosscheck"
+  export PATH="$TMP/bin:$PATH"
+fi
+
+if want neovim; then
+  [ -x "$NVIM" ] || install_neovim
+  for form in lsp legacy; do
+    run "neovim-$form" env CC_FORM=$form CC_EDITORS="$ROOT/editors" CC_WS="$(fresh_ws)" \
+      timeout 120 "$NVIM" --headless -u NONE -i NONE -n -c "luafile $ROOT/editors/tests/neovim/test.lua"
+  done
+fi
+
+if want helix; then
+  [ -x "$HX" ] || install_helix
+  run helix timeout 180 bash "$ROOT/editors/tests/helix/test.sh" "$HX" "$(fresh_ws)" "$OUT"
+fi
+
+if want vscode; then
+  [ -x "$CODE_SERVER" ] || install_vscode
+  [ -d "$ROOT/editors/tests/vscode/node_modules/playwright-core" ] || install_npm_projects
+  log "packaging the extension"
+  (cd "$ROOT/editors/vscode" && npx vsce package --no-dependencies --allow-missing-repository \
+    --out "$OUT/crosscheck.vsix") >"$OUT/editors-vscode-package.txt" 2>&1 \
+    || { cat "$OUT/editors-vscode-package.txt"; die "vsce package failed"; }
+  log "packaged $OUT/crosscheck.vsix ($(du -k "$OUT/crosscheck.vsix" | cut -f1) KB)"
+  run vscode env CODE_SERVER="$CODE_SERVER" NODE24_BIN="$NODE24_DIR/bin" VSIX="$OUT/crosscheck.vsix" \
+    CROSSCHECK_BIN="$BIN" CC_WS="$(fresh_ws)" OUTDIR="$OUT" \
+    timeout 400 node "$ROOT/editors/tests/vscode/test.mjs"
+fi
+
+log "done in $((SECONDS - T0))s; artifacts in $OUT"
+if [ ${#FAILED[@]} -gt 0 ]; then
+  log "failed: ${FAILED[*]}"
+fi
+echo "editors: $PASSED passed, ${#FAILED[@]} failed"
+[ ${#FAILED[@]} -eq 0 ]
