@@ -194,8 +194,14 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alignment {
-    let mut items: Vec<Item<'_>> = Vec::new();
+/// Figures of the workspace with what scoring needs.
+struct Prepared<'a> {
+    items: Vec<Item<'a>>,
+    scorer: Scorer,
+}
+
+fn prepare<'a>(docs: &'a [DocFigures<'a>]) -> Prepared<'a> {
+    let mut items: Vec<Item<'a>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (i, (f, c)) in doc.figures.iter().zip(doc.contexts.iter()).enumerate() {
             items.push(Item {
@@ -211,14 +217,12 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
 
     // Document frequency of context words across the workspace.
     let mut df: HashMap<&str, usize> = HashMap::new();
-    for (d, _) in docs.iter().enumerate() {
-        let terms: HashSet<&str> = items
-            .iter()
-            .filter(|it| it.doc == d)
-            .flat_map(|it| it.ctx.terms.iter().map(|(t, _)| t.as_str()))
-            .collect();
-        for t in terms {
-            *df.entry(t).or_default() += 1;
+    let mut seen: HashSet<(usize, &str)> = HashSet::new();
+    for it in &items {
+        for (t, _) in &it.ctx.terms {
+            if seen.insert((it.doc, t.as_str())) {
+                *df.entry(t.as_str()).or_default() += 1;
+            }
         }
     }
     let n = docs.len() as f32;
@@ -237,7 +241,26 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
                 .sqrt()
         })
         .collect();
-    let scorer = Scorer { idf, norms };
+    Prepared {
+        items,
+        scorer: Scorer { idf, norms },
+    }
+}
+
+/// The evidence score joining two figures (`None`: ruled out), for explaining a
+/// claim in a hover or a test.
+pub fn explain(docs: &[DocFigures<'_>], a: Member, b: Member) -> Option<f32> {
+    let p = prepare(docs);
+    let find = |m: Member| {
+        p.items
+            .iter()
+            .position(|it| docs[it.doc].doc == m.doc && it.index == m.figure)
+    };
+    score(&p.scorer, &p.items, find(a)?, find(b)?)
+}
+
+pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alignment {
+    let Prepared { items, scorer } = prepare(docs);
 
     // Inverted index on claim keys.
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();

@@ -107,6 +107,12 @@ pub struct Alignment {
     pub disagreements: Vec<Disagreement>,
 }
 
+/// The evidence score for joining two figures into one claim (`None`: ruled out by
+/// kind, unit, noun, magnitude or person), as [`align`] computes it.
+pub fn explain(docs: &[DocFigures<'_>], a: Member, b: Member) -> Option<f32> {
+    align::explain(docs, a, b)
+}
+
 /// Joins figures across articles into claims and judges each.
 pub fn align(docs: &[DocFigures<'_>], options: &crate::figure::Options) -> Alignment {
     align::align(docs, options)

@@ -450,11 +450,8 @@ fn noun_phrase(
     }
     // Words after the span: modifiers and head of an attributive figure, or a name.
     let mut i = last + 1;
-    let attributive = figure.span.end <= toks[last].span.end
-        && toks[last].lower.contains('-')
-        && !toks[last].is_number;
-    let takes_right = attributive || figure.kind == Kind::Age || figure.kind == Kind::Count;
-    if takes_right && figure.kind != Kind::Count {
+    // A figure followed by a noun modifies it: "24-ton Zarya", "2-1/2 hour meeting".
+    if figure.kind != Kind::Count {
         while i < sentence.end && i <= last + 4 {
             let t = &toks[i];
             if !t.is_word || t.is_number {
@@ -469,7 +466,10 @@ fn noun_phrase(
                 }
                 break;
             }
-            if lexicon::is_stop(&t.lower) || is_verbish(&t.lower) {
+            if lexicon::is_stop(&t.lower)
+                || is_verbish(&t.lower)
+                || WEEKDAYS_MONTHS.contains(&t.lower.as_str())
+            {
                 break;
             }
             words.push(t.lower.clone());
