@@ -372,11 +372,10 @@ fn human_finding(ws: &Workspace, f: &Finding, out: &mut impl Write) -> std::io::
         if let Some(d) = ws.doc(r.doc) {
             writeln!(
                 out,
-                "{:gutter$} = {}: {} ({})",
+                "{:gutter$} = {}: {}",
                 "",
                 place(d, r.span.start),
-                r.message,
-                d.source
+                r.message
             )?;
         }
     }

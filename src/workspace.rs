@@ -497,10 +497,12 @@ impl Workspace {
                     related: agreeing
                         .iter()
                         .take(8)
-                        .map(|m| Related {
-                            doc: m.doc,
-                            span: m.span,
-                            message: format!("spelled “{fix}”"),
+                        .filter_map(|m| {
+                            Some(Related {
+                                doc: m.doc,
+                                span: m.span,
+                                message: format!("“{fix}” in {}", self.docs.get(&m.doc)?.label()),
+                            })
                         })
                         .collect(),
                     fix: Some(Fix {

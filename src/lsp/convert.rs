@@ -58,7 +58,7 @@ pub fn diagnostic(ws: &Workspace, f: &Finding, enc: Encoding) -> Option<Diagnost
             let d = ws.doc(r.doc)?;
             Some(DiagnosticRelatedInformation {
                 location: location(d, r.span, enc)?,
-                message: format!("{} — {}", d.source, r.message),
+                message: r.message.clone(),
             })
         })
         .collect();
