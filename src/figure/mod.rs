@@ -3,6 +3,18 @@
 //!
 //! Input is prose text (see [`crate::prose`]); output is a list of [`Figure`]s with
 //! byte spans into that text. Nothing here knows about files, workspaces or LSP.
+//!
+//! The reader is one pass over a token list ([`token`]), with no regular expressions:
+//! [`scan`] finds where figures start and assembles hedge, number ([`number`]), range
+//! and unit or counted noun from the word tables in [`lexicon`]; [`date`] reads dates
+//! and clock times. See `docs/FIGURES.md` for the conventions and the conformance
+//! results.
+
+mod date;
+mod lexicon;
+mod number;
+mod scan;
+mod token;
 
 use crate::span::ByteSpan;
 use serde::Serialize;
@@ -37,8 +49,11 @@ impl Kind {
 }
 
 /// A figure's value: a number in its unit, or for dates and times an ISO-like
-/// calendar value as written (`2024-03-29`, `--03-25`, `XXXX-WXX-1` for a Monday,
-/// `T21:40`), resolved later against the article's dateline where possible.
+/// calendar value as written, in the gold annotations' forms: `2024-03-29`,
+/// `--03-25`, `--11` (a month), `2009-01`, `2012`, `1990s`, `2009/2013` (a range of
+/// years), the weekday's name (`Monday`), clock times `21:40`. Resolving them against
+/// the article's dateline is left to the claim layer.
+/// For a range (`10 to 15`) the value is the low end; [`Figure::interval`] holds both.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
@@ -104,6 +119,32 @@ pub struct Figure {
     pub hedge: Option<String>,
 }
 
+/// A figure with where its hedge words stand (before or after the span), for callers
+/// that show or test the whole phrase ("more than 32,000 people").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub figure: Figure,
+    pub hedge_span: Option<ByteSpan>,
+}
+
+impl Reading {
+    /// The figure's span together with its hedge words.
+    pub fn full_span(&self) -> ByteSpan {
+        let s = self.figure.span;
+        match self.hedge_span {
+            Some(h) => ByteSpan::new(h.start.min(s.start), h.end.max(s.end)),
+            None => s,
+        }
+    }
+}
+
+/// A measure or duration unit's factor to its base unit and the base's name
+/// (`km` → 1000 `m`, `hour` → 3600 `s`, `pound` → 0.4536 `kg`), to compare figures
+/// written in different units.
+pub fn base_unit(unit: &str) -> Option<(f64, &'static str)> {
+    lexicon::si_factor(unit)
+}
+
 /// Settings that change how figures are read.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Options {
@@ -121,6 +162,13 @@ impl Default for Options {
 
 /// Every figure in `text`, in order of position.
 pub fn extract(text: &str, options: &Options) -> Vec<Figure> {
-    let _ = (text, options);
-    Vec::new()
+    scan::extract(text, options)
+        .into_iter()
+        .map(|r| r.figure)
+        .collect()
+}
+
+/// Every figure in `text` with its hedge's span, in order of position.
+pub fn read(text: &str, options: &Options) -> Vec<Reading> {
+    scan::extract(text, options)
 }

@@ -1,0 +1,712 @@
+//! The words the figure reader knows: number words, multipliers, fractions, vague
+//! quantities, units of time, measure and money, calendar names and hedges. All
+//! lookups take a lower-cased word and are plain `match`es (compiled to jump tables),
+//! so looking up every word of an article costs little.
+
+/// A number word and its role in a spelled-out number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum NumWord {
+    /// `zero` … `nine`.
+    Digit(f64),
+    /// `ten` … `nineteen`.
+    Teen(f64),
+    /// `twenty` … `ninety`.
+    Tens(f64),
+    Hundred,
+    /// `thousand`, `million`, `lakh`, … with their factor.
+    Scale(f64),
+    Dozen,
+}
+
+pub(crate) fn num_word(w: &str) -> Option<NumWord> {
+    use NumWord::*;
+    Some(match w {
+        "zero" | "nought" | "naught" | "nil" => Digit(0.0),
+        "one" => Digit(1.0),
+        "two" => Digit(2.0),
+        "three" => Digit(3.0),
+        "four" => Digit(4.0),
+        "five" => Digit(5.0),
+        "six" => Digit(6.0),
+        "seven" => Digit(7.0),
+        "eight" => Digit(8.0),
+        "nine" => Digit(9.0),
+        "ten" => Teen(10.0),
+        "eleven" => Teen(11.0),
+        "twelve" => Teen(12.0),
+        "thirteen" => Teen(13.0),
+        "fourteen" => Teen(14.0),
+        "fifteen" => Teen(15.0),
+        "sixteen" => Teen(16.0),
+        "seventeen" => Teen(17.0),
+        "eighteen" => Teen(18.0),
+        "nineteen" => Teen(19.0),
+        "twenty" => Tens(20.0),
+        "thirty" => Tens(30.0),
+        "forty" | "fourty" => Tens(40.0),
+        "fifty" => Tens(50.0),
+        "sixty" => Tens(60.0),
+        "seventy" => Tens(70.0),
+        "eighty" => Tens(80.0),
+        "ninety" => Tens(90.0),
+        "hundred" => Hundred,
+        "thousand" => Scale(1e3),
+        "million" => Scale(1e6),
+        "billion" => Scale(1e9),
+        "trillion" => Scale(1e12),
+        "lakh" | "lakhs" | "lac" | "lacs" | "lkh" => Scale(1e5),
+        "crore" | "crores" | "cr" | "koti" => Scale(1e7),
+        "dozen" => Dozen,
+        _ => return None,
+    })
+}
+
+/// Abbreviated multipliers written after digits: `3k`, `10 bln`, `$2bn`, `3M`, `10G`
+/// (case matters: `m` is also metres, `g` grams).
+pub(crate) fn short_multiplier(w: &str) -> Option<f64> {
+    Some(match w {
+        "k" | "K" => 1e3,
+        "M" | "MM" | "mn" | "mln" | "Mn" | "Mln" | "mio" | "MLN" => 1e6,
+        "G" | "B" | "bn" | "bln" | "Bn" | "BN" | "BLN" => 1e9,
+        "tn" | "tln" | "trn" | "Tn" | "TN" => 1e12,
+        "lkh" | "lac" | "lacs" => 1e5,
+        "cr" | "Cr" | "koti" => 1e7,
+        "dz" | "dzs" | "doz" | "dozs" => 12.0,
+        _ => return None,
+    })
+}
+
+/// Ordinal words used as denominators (`fifths` 5, `hundredth` 100), with whether the
+/// word is plural. `first` and `second` are left out: alone they are never fractions.
+pub(crate) fn denominator(w: &str) -> Option<(f64, bool)> {
+    if w == "halves" {
+        return Some((2.0, true));
+    }
+    let (stem, plural) = match w.strip_suffix('s') {
+        Some(stem) => (stem, true),
+        None => (w, false),
+    };
+    let d = match stem {
+        "half" => 2.0,
+        "third" => 3.0,
+        "quarter" | "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        _ => return None,
+    };
+    Some((d, plural))
+}
+
+/// The unit part of a compound ordinal (`twenty-first`, `thirty-fifths`).
+pub(crate) fn ordinal_unit(w: &str) -> Option<f64> {
+    Some(match w.strip_suffix('s').unwrap_or(w) {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        _ => return None,
+    })
+}
+
+/// Plural multipliers after a number (`three billions`, `200 dozens`).
+pub(crate) fn plural_scale(w: &str) -> Option<NumWord> {
+    Some(match w {
+        "hundreds" => NumWord::Hundred,
+        "thousands" => NumWord::Scale(1e3),
+        "millions" => NumWord::Scale(1e6),
+        "billions" => NumWord::Scale(1e9),
+        "trillions" => NumWord::Scale(1e12),
+        "dozens" => NumWord::Dozen,
+        _ => return None,
+    })
+}
+
+/// Vague plural quantities (`dozens`, `thousands`): the least value the word allows
+/// and the next magnitude, which it stays below.
+pub(crate) fn vague_word(w: &str) -> Option<(f64, f64)> {
+    Some(match w {
+        "dozens" => (24.0, 144.0),
+        "hundreds" => (200.0, 1e3),
+        "thousands" => (2e3, 1e4),
+        "millions" => (2e6, 1e7),
+        "billions" => (2e9, 1e10),
+        "trillions" => (2e12, 1e13),
+        "multimillion" => (2e6, 1e9),
+        "multibillion" => (2e9, 1e12),
+        _ => return None,
+    })
+}
+
+/// Units of time: the canonical unit and how many of it one word means.
+pub(crate) fn duration_unit(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
+        "second" | "seconds" | "sec" | "secs" => ("second", 1.0),
+        "minute" | "minutes" | "min" | "mins" => ("minute", 1.0),
+        "hour" | "hours" | "hr" | "hrs" => ("hour", 1.0),
+        "day" | "days" => ("day", 1.0),
+        "week" | "weeks" | "wk" | "wks" => ("week", 1.0),
+        "fortnight" | "fortnights" => ("week", 2.0),
+        "month" | "months" => ("month", 1.0),
+        "year" | "years" | "yr" | "yrs" => ("year", 1.0),
+        "decade" | "decades" => ("year", 10.0),
+        "century" | "centuries" => ("year", 100.0),
+        _ => return None,
+    })
+}
+
+/// Units of measure, by their canonical symbol as written in the unit (values stay in
+/// the unit the text uses; [`super::si`] converts).
+pub(crate) fn measure_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => "km",
+        "m" | "meter" | "meters" | "metre" | "metres" | "mtr" | "mtrs" => "m",
+        "cm" | "centimeter" | "centimeters" | "centimetre" | "centimetres" => "cm",
+        "mm" | "millimeter" | "millimeters" | "millimetre" | "millimetres" => "mm",
+        "mi" | "mile" | "miles" => "mile",
+        "ft" | "foot" | "feet" => "foot",
+        "inch" | "inches" => "inch",
+        "yd" | "yds" | "yard" | "yards" => "yard",
+        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo"
+        | "kilos" | "k.g." => "kg",
+        "g" | "gr" | "gram" | "grams" | "gramme" | "grammes" => "g",
+        "mg" | "milligram" | "milligrams" => "mg",
+        "lb" | "lbs" | "pound" | "pounds" => "pound",
+        "oz" | "ounce" | "ounces" => "ounce",
+        "ton" | "tons" => "ton",
+        "tonne" | "tonnes" => "tonne",
+        "l" | "litre" | "litres" | "liter" | "liters" | "ltr" | "ltrs" => "l",
+        "ml" | "millilitre" | "millilitres" | "milliliter" | "milliliters" => "ml",
+        "gallon" | "gallons" | "gal" | "gals" => "gallon",
+        "barrel" | "barrels" | "bbl" | "bbls" => "barrel",
+        "acre" | "acres" => "acre",
+        "hectare" | "hectares" | "ha" => "hectare",
+        "mph" => "mph",
+        "kph" | "km/h" => "km/h",
+        "knot" | "knots" => "knot",
+        "story" | "stories" | "storey" | "storeys" => "story",
+        "cup" | "cups" => "cup",
+        "teaspoon" | "teaspoons" | "tsp" => "teaspoon",
+        "tablespoon" | "tablespoons" | "tbsp" => "tablespoon",
+        "pint" | "pints" => "pint",
+        "quart" | "quarts" => "quart",
+        "degree" | "degrees" | "deg" => "degree",
+        "celsius" | "centigrade" => "celsius",
+        "fahrenheit" => "fahrenheit",
+        "kelvin" => "kelvin",
+        "caliber" | "calibre" => "caliber",
+        "megawatt" | "megawatts" | "mw" => "MW",
+        "kilowatt" | "kilowatts" | "kw" => "kW",
+        "gigawatt" | "gigawatts" | "gw" => "GW",
+        "volt" | "volts" => "V",
+        "watt" | "watts" => "W",
+        "byte" | "bytes" => "byte",
+        "kb" | "kilobyte" | "kilobytes" => "kB",
+        "mb" | "megabyte" | "megabytes" => "MB",
+        "gb" | "gigabyte" | "gigabytes" => "GB",
+        "tb" | "terabyte" | "terabytes" => "TB",
+        _ => return None,
+    })
+}
+
+/// The factor to the SI base unit (or the unit's usual base) and that base's name.
+pub(crate) fn si_factor(unit: &str) -> Option<(f64, &'static str)> {
+    Some(match unit {
+        "km" => (1000.0, "m"),
+        "m" => (1.0, "m"),
+        "cm" => (0.01, "m"),
+        "mm" => (0.001, "m"),
+        "mile" => (1609.344, "m"),
+        "foot" => (0.3048, "m"),
+        "inch" => (0.0254, "m"),
+        "yard" => (0.9144, "m"),
+        "kg" => (1.0, "kg"),
+        "g" => (0.001, "kg"),
+        "mg" => (1e-6, "kg"),
+        "pound" => (0.45359237, "kg"),
+        "ounce" => (0.028349523125, "kg"),
+        "ton" => (907.18474, "kg"),
+        "tonne" => (1000.0, "kg"),
+        "l" => (0.001, "m3"),
+        "ml" => (1e-6, "m3"),
+        "gallon" => (0.003785411784, "m3"),
+        "pint" => (0.000473176473, "m3"),
+        "quart" => (0.000946352946, "m3"),
+        "cup" => (0.0002365882365, "m3"),
+        "teaspoon" => (4.92892159375e-6, "m3"),
+        "tablespoon" => (1.478676478125e-5, "m3"),
+        "barrel" => (0.158987294928, "m3"),
+        "acre" => (4046.8564224, "m2"),
+        "hectare" => (10000.0, "m2"),
+        "mph" => (0.44704, "m/s"),
+        "km/h" => (1.0 / 3.6, "m/s"),
+        "knot" => (0.514444, "m/s"),
+        "second" => (1.0, "s"),
+        "minute" => (60.0, "s"),
+        "hour" => (3600.0, "s"),
+        "day" => (86400.0, "s"),
+        "week" => (604800.0, "s"),
+        "month" => (2629746.0, "s"),
+        "year" => (31556952.0, "s"),
+        _ => return None,
+    })
+}
+
+/// Money named by a word after the number (`dollars`, `euros`): ISO code and factor.
+pub(crate) fn currency_word(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
+        "dollar" | "dollars" | "dlrs" | "dlr" | "bucks" | "usd" => ("USD", 1.0),
+        "cent" | "cents" => ("USD", 0.01),
+        "euro" | "euros" | "eur" => ("EUR", 1.0),
+        "sterling" | "stg" | "gbp" => ("GBP", 1.0),
+        "pence" | "penny" | "pennies" => ("GBP", 0.01),
+        "yen" | "jpy" => ("JPY", 1.0),
+        "yuan" | "renminbi" | "rmb" | "cny" => ("CNY", 1.0),
+        "rupee" | "rupees" | "inr" => ("INR", 1.0),
+        "franc" | "francs" | "chf" => ("CHF", 1.0),
+        "peso" | "pesos" => ("MXN", 1.0),
+        "ruble" | "rubles" | "rouble" | "roubles" => ("RUB", 1.0),
+        "shekel" | "shekels" => ("ILS", 1.0),
+        "riyal" | "riyals" => ("SAR", 1.0),
+        "dinar" | "dinars" => ("DINAR", 1.0),
+        "rand" => ("ZAR", 1.0),
+        "lira" | "lire" => ("TRY", 1.0),
+        "krona" | "kronor" => ("SEK", 1.0),
+        "krone" | "kroner" => ("NOK", 1.0),
+        "baht" => ("THB", 1.0),
+        "ringgit" => ("MYR", 1.0),
+        "rupiah" => ("IDR", 1.0),
+        "naira" => ("NGN", 1.0),
+        "dirham" | "dirhams" => ("AED", 1.0),
+        "zloty" | "zlotys" => ("PLN", 1.0),
+        "bitcoin" | "bitcoins" => ("BTC", 1.0),
+        _ => return None,
+    })
+}
+
+/// A country word that turns `dollars` into a particular dollar.
+pub(crate) fn dollar_country(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "u.s." | "us" | "american" => "USD",
+        "canadian" | "can" => "CAD",
+        "australian" | "aus" => "AUD",
+        "singapore" => "SGD",
+        "taiwan" | "taiwanese" => "TWD",
+        "zealand" => "NZD",
+        "kong" => "HKD",
+        "jamaican" => "JMD",
+        _ => return None,
+    })
+}
+
+/// Currency signs and codes written before the number (`$`, `€`, `US$`, `USD`, `Rs`).
+pub(crate) fn currency_prefix(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "₪" => "ILS",
+        "usd" | "us$" | "dlrs" => "USD",
+        "eur" => "EUR",
+        "gbp" | "stg" => "GBP",
+        "jpy" => "JPY",
+        "chf" | "sfr" => "CHF",
+        "cad" | "c$" => "CAD",
+        "aud" | "a$" => "AUD",
+        "hkd" | "hk$" => "HKD",
+        "nzd" | "nz$" => "NZD",
+        "sgd" | "s$" => "SGD",
+        "cny" | "rmb" => "CNY",
+        "inr" | "rs" | "rs." => "INR",
+        "r$" => "BRL",
+        _ => return None,
+    })
+}
+
+/// Letters written right before `$` that name the dollar (`US$`, `C$`, `HK$`).
+pub(crate) fn dollar_letters(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "us" | "u.s." => "USD",
+        "c" | "ca" | "can" => "CAD",
+        "a" | "au" => "AUD",
+        "hk" => "HKD",
+        "nz" => "NZD",
+        "s" | "sg" => "SGD",
+        "r" => "BRL",
+        "nt" => "TWD",
+        _ => return None,
+    })
+}
+
+pub(crate) fn month(w: &str) -> Option<(u8, bool)> {
+    // (month number, written as an abbreviation)
+    Some(match w {
+        "january" => (1, false),
+        "february" => (2, false),
+        "march" => (3, false),
+        "april" => (4, false),
+        "may" => (5, false),
+        "june" => (6, false),
+        "july" => (7, false),
+        "august" => (8, false),
+        "september" => (9, false),
+        "october" => (10, false),
+        "november" => (11, false),
+        "december" => (12, false),
+        "jan" => (1, true),
+        "feb" => (2, true),
+        "mar" => (3, true),
+        "apr" => (4, true),
+        "jun" => (6, true),
+        "jul" => (7, true),
+        "aug" => (8, true),
+        "sep" | "sept" => (9, true),
+        "oct" => (10, true),
+        "nov" => (11, true),
+        "dec" => (12, true),
+        _ => return None,
+    })
+}
+
+pub(crate) fn weekday(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "monday" => "Monday",
+        "tuesday" => "Tuesday",
+        "wednesday" => "Wednesday",
+        "thursday" => "Thursday",
+        "friday" => "Friday",
+        "saturday" => "Saturday",
+        "sunday" => "Sunday",
+        _ => return None,
+    })
+}
+
+/// How a hedge bounds the figure it stands before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hedge {
+    /// A band around the value (`about`).
+    Approx,
+    /// A band that ends at the value (`nearly`, `almost`).
+    Below,
+    /// The value or more (`more than`).
+    Lower,
+    /// The value or less (`up to`).
+    Upper,
+}
+
+/// Hedge phrases written before a figure, longest first within a shared last word.
+pub(crate) const PRE_HEDGES: &[(&[&str], Hedge)] = &[
+    (&["just", "about"], Hedge::Approx),
+    (&["an", "estimated"], Hedge::Approx),
+    (&["an", "approximate"], Hedge::Approx),
+    (&["somewhere", "around"], Hedge::Approx),
+    (&["roughly"], Hedge::Approx),
+    (&["about"], Hedge::Approx),
+    (&["approximately"], Hedge::Approx),
+    (&["approx"], Hedge::Approx),
+    (&["around"], Hedge::Approx),
+    (&["some"], Hedge::Approx),
+    (&["circa"], Hedge::Approx),
+    (&["estimated"], Hedge::Approx),
+    (&["or", "so"], Hedge::Approx),
+    (&["nearly"], Hedge::Below),
+    (&["almost"], Hedge::Below),
+    (&["close", "to"], Hedge::Below),
+    (&["just", "shy", "of"], Hedge::Below),
+    (&["no", "more", "than"], Hedge::Upper),
+    (&["not", "more", "than"], Hedge::Upper),
+    (&["no", "less", "than"], Hedge::Lower),
+    (&["no", "fewer", "than"], Hedge::Lower),
+    (&["not", "less", "than"], Hedge::Lower),
+    (&["much", "more", "than"], Hedge::Lower),
+    (&["more", "than"], Hedge::Lower),
+    (&["greater", "than"], Hedge::Lower),
+    (&["larger", "than"], Hedge::Lower),
+    (&["higher", "than"], Hedge::Lower),
+    (&["bigger", "than"], Hedge::Lower),
+    (&["well", "over"], Hedge::Lower),
+    (&["just", "over"], Hedge::Lower),
+    (&["over"], Hedge::Lower),
+    (&["at", "least"], Hedge::Lower),
+    (&["upwards", "of"], Hedge::Lower),
+    (&["upward", "of"], Hedge::Lower),
+    (&["in", "excess", "of"], Hedge::Lower),
+    (&["above"], Hedge::Lower),
+    (&["exceeding"], Hedge::Lower),
+    (&["a", "minimum", "of"], Hedge::Lower),
+    (&["minimum", "of"], Hedge::Lower),
+    (&["shortly", "after"], Hedge::Lower),
+    (&["just", "after"], Hedge::Lower),
+    (&["soon", "after"], Hedge::Lower),
+    (&["since"], Hedge::Lower),
+    (&["as", "early", "as"], Hedge::Lower),
+    (&["less", "than"], Hedge::Upper),
+    (&["fewer", "than"], Hedge::Upper),
+    (&["lower", "than"], Hedge::Upper),
+    (&["smaller", "than"], Hedge::Upper),
+    (&["just", "under"], Hedge::Upper),
+    (&["under"], Hedge::Upper),
+    (&["below"], Hedge::Upper),
+    (&["up", "to"], Hedge::Upper),
+    (&["at", "most"], Hedge::Upper),
+    (&["as", "many", "as"], Hedge::Upper),
+    (&["as", "much", "as"], Hedge::Upper),
+    (&["a", "maximum", "of"], Hedge::Upper),
+    (&["maximum", "of"], Hedge::Upper),
+    (&["a", "little", "before"], Hedge::Upper),
+    (&["shortly", "before"], Hedge::Upper),
+    (&["just", "before"], Hedge::Upper),
+];
+
+/// Hedge phrases written after a figure (`or more`, `or so`).
+pub(crate) const POST_HEDGES: &[(&[&str], Hedge)] = &[
+    (&["or", "more"], Hedge::Lower),
+    (&["or", "older"], Hedge::Lower),
+    (&["or", "above"], Hedge::Lower),
+    (&["or", "higher"], Hedge::Lower),
+    (&["and", "up"], Hedge::Lower),
+    (&["and", "above"], Hedge::Lower),
+    (&["and", "older"], Hedge::Lower),
+    (&["or", "less"], Hedge::Upper),
+    (&["or", "fewer"], Hedge::Upper),
+    (&["or", "younger"], Hedge::Upper),
+    (&["or", "under"], Hedge::Upper),
+    (&["or", "so"], Hedge::Approx),
+];
+
+/// Words that end the run of modifiers before a counted noun: function words, verbs
+/// that follow a number, and words that never head a counted phrase.
+pub(crate) fn is_stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "as"
+            | "than"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "what"
+            | "when"
+            | "where"
+            | "while"
+            | "if"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "it"
+            | "its"
+            | "he"
+            | "she"
+            | "they"
+            | "them"
+            | "their"
+            | "his"
+            | "her"
+            | "we"
+            | "us"
+            | "our"
+            | "you"
+            | "your"
+            | "i"
+            | "me"
+            | "my"
+            | "him"
+            | "there"
+            | "here"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "about"
+            | "around"
+            | "against"
+            | "between"
+            | "during"
+            | "through"
+            | "per"
+            | "each"
+            | "every"
+            | "all"
+            | "both"
+            | "either"
+            | "not"
+            | "no"
+            | "so"
+            | "also"
+            | "just"
+            | "only"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "apiece"
+            | "percent"
+            | "pct"
+            | "times"
+            | "out"
+            | "up"
+            | "down"
+            | "off"
+            | "away"
+            | "back"
+            | "more"
+            | "less"
+            | "fewer"
+            | "least"
+            | "most"
+            | "then"
+            | "now"
+            | "yet"
+            | "still"
+            | "again"
+            | "too"
+            | "very"
+            | "like"
+            | "among"
+            | "including"
+            | "because"
+            | "whether"
+            | "via"
+            | "within"
+            | "without"
+            | "across"
+            | "toward"
+            | "towards"
+            | "upon"
+            | "near"
+            | "behind"
+            | "above"
+            | "below"
+            | "beyond"
+            | "inside"
+            | "outside"
+            | "vs"
+            | "versus"
+            | "plus"
+            | "minus"
+            | "killed"
+            | "died"
+            | "dead"
+            | "injured"
+            | "wounded"
+            | "hurt"
+            | "left"
+            | "remain"
+            | "remained"
+            | "remains"
+    )
+}
+
+/// Plural nouns that do not end in `s`, and their singular.
+pub(crate) fn irregular_plural(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "people" => "person",
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
+        "police" => "police",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        "geese" => "goose",
+        "personnel" => "personnel",
+        "staff" => "staff",
+        "cattle" => "cattle",
+        "sheep" => "sheep",
+        "fish" => "fish",
+        "aircraft" => "aircraft",
+        "crew" => "crew",
+        "youth" => "youth",
+        "alumni" => "alumnus",
+        "media" => "media",
+        "data" => "data",
+        "criteria" => "criterion",
+        "phenomena" => "phenomenon",
+        "deer" => "deer",
+        "offspring" => "offspring",
+        "livestock" => "livestock",
+        "militia" => "militia",
+        "infantry" => "infantry",
+        "clergy" => "clergy",
+        _ => return None,
+    })
+}

@@ -1,0 +1,177 @@
+//! The scanner under the figure reader: one pass over the text that cuts it into words,
+//! digit runs and single punctuation marks, each with its byte span and whether
+//! whitespace came before it. Everything after works on this token list, never on the
+//! raw text, so extraction stays linear in the text's length.
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Letters; dotted abbreviations such as `a.m.` and `U.S.` are one word.
+    Word,
+    /// Digits with inner `,`/`.` separators (`1,200`, `1.4`, `.40`).
+    Num,
+    /// Any other single character (`$`, `%`, `-`, `:`, `’`, …).
+    Punct,
+}
+
+/// One token: its byte span, class and spacing.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub class: Class,
+    /// Whitespace (or the start of the text) precedes the token.
+    pub gap: bool,
+    /// A line break precedes the token (or it starts the text).
+    pub line_start: bool,
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+}
+
+/// Cuts `text` into tokens, appending them to `out`.
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    let mut gap = true;
+    let mut line_start = true;
+    while i < n {
+        let b = bytes[i];
+        if b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' {
+            gap = true;
+            if b == b'\n' || b == b'\r' {
+                line_start = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let class;
+        if b.is_ascii_digit() || (b == b'.' && starts_decimal(bytes, i)) {
+            i = scan_number(bytes, i);
+            class = Class::Num;
+        } else if b.is_ascii_alphabetic() {
+            i = scan_word(text, i);
+            class = Class::Word;
+        } else if b < 0x80 {
+            i += 1;
+            class = Class::Punct;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                gap = true;
+                i += c.len_utf8();
+                continue;
+            }
+            if is_letter(c) {
+                i = scan_word(text, i);
+                class = Class::Word;
+            } else {
+                i += c.len_utf8();
+                class = Class::Punct;
+            }
+        }
+        out.push(Token {
+            start,
+            end: i,
+            class,
+            gap,
+            line_start,
+        });
+        gap = false;
+        line_start = false;
+    }
+}
+
+/// A `.` starts a number (`.40`) when a digit follows and no digit or letter precedes.
+fn starts_decimal(bytes: &[u8], i: usize) -> bool {
+    let next_digit = bytes.get(i + 1).is_some_and(|c| c.is_ascii_digit());
+    let prev_alnum = i > 0 && bytes[i - 1].is_ascii_alphanumeric();
+    next_digit && !prev_alnum
+}
+
+fn scan_number(bytes: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_digit() {
+            i += 1;
+        } else if (c == b',' || c == b'.') && bytes.get(i + 1).is_some_and(|d| d.is_ascii_digit()) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// A run of letters; a one-letter word followed by `.` and another letter and `.`
+/// takes them in (`a.m.`, `U.S.`, `k.g.`).
+fn scan_word(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        } else if bytes[i] >= 0x80 {
+            match text[i..].chars().next() {
+                Some(c) if is_letter(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    if i - start == 1 {
+        let mut j = i;
+        while bytes.get(j) == Some(&b'.')
+            && bytes.get(j + 1).is_some_and(|c| c.is_ascii_alphabetic())
+            && !bytes.get(j + 2).is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            j += 2;
+            i = j;
+        }
+        if i > start + 1 && bytes.get(i) == Some(&b'.') {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// `word` lower-cased into `buf` (ASCII only); `""` when it does not fit.
+pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
+        return "";
+    }
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        tokenize(s, &mut v);
+        v.iter().map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn cuts_numbers_words_and_marks() {
+        assert_eq!(
+            texts("At 9:35 p.m. the U.S. paid $1,200.50 for .40-caliber rounds."),
+            vec![
+                "At", "9", ":", "35", "p.m.", "the", "U.S.", "paid", "$", "1,200.50", "for", ".40",
+                "-", "caliber", "rounds", "."
+            ]
+        );
+        assert_eq!(texts("Monday’s 1.4m"), vec!["Monday", "’", "s", "1.4", "m"]);
+        assert_eq!(texts("3,000."), vec!["3,000", "."]);
+    }
+}

@@ -1,0 +1,391 @@
+//! Peer conformance: the number-recognition cases of Microsoft Recognizers-Text and
+//! Duckling (converted in `../shared/peers/`) run through the figure reader. Prints,
+//! per file, cases passed / in scope / total, and fails when a file's pass rate on its
+//! in-scope cases drops below the floor recorded in `tests/peers_floor.json`, so the
+//! rates only ratchet up. Cases left out of scope, and why, are listed in
+//! `docs/FIGURES.md`; [`exclusion`] is the same list as code.
+//!
+//! A case passes when every expected item is met by a figure of the file's kind whose
+//! phrase (hedge words included) overlaps it with the same value (in one unit), and no
+//! other figure of that kind is reported in the input.
+
+use crosscheck::figure::{base_unit, read, Bound, Kind, Options, Reading, Value};
+use serde_json::Value as Json;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+const FILES: &[&str] = &[
+    "number",
+    "number_range",
+    "percent",
+    "currency",
+    "dimension",
+    "duration",
+    "age",
+    "temperature",
+    "ordinal",
+];
+
+fn peers_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/peers")
+}
+
+fn flags(case: &Json) -> Vec<&str> {
+    case["flags"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Json::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// Why a case is outside news prose, or `None` when it is in scope.
+fn exclusion(file: &str, case: &Json) -> Option<&'static str> {
+    let flags = flags(case);
+    let input = case["input"].as_str().unwrap_or("");
+    if flags
+        .iter()
+        .any(|f| f.starts_with("NotSupported") && f.contains("dotnet"))
+    {
+        return Some("the reference implementation itself fails it");
+    }
+    if flags.contains(&"latent") {
+        return Some("latent reading: a bare number taken as money or a quantity");
+    }
+    if file == "ordinal" {
+        return Some("ordinals are not figures (SPEC §2); the reader skips them");
+    }
+    if flags
+        .iter()
+        .any(|f| *f == "spec:NumberModelPercentMode" || *f == "spec:PercentModelPercentMode")
+    {
+        return Some("percent mode: `one half of` read as 50%, a non-default option");
+    }
+    let e = &case["expected"];
+    let expected_text = |f: &dyn Fn(&str) -> bool| {
+        e.as_array()
+            .is_some_and(|a| a.iter().any(|x| x["text"].as_str().is_some_and(f)))
+    };
+    if input.contains('^')
+        || expected_text(&|t| {
+            t.contains(['e', 'E'])
+                && t.bytes().any(|b| b.is_ascii_digit())
+                && t.contains(|c: char| c == 'e' || c == 'E')
+                && t.split(['e', 'E']).all(|p| {
+                    !p.is_empty()
+                        && p.trim_start_matches(['-', '+'])
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b'.')
+                })
+        })
+    {
+        return Some("scientific notation and powers, not news prose");
+    }
+    None
+}
+
+/// An expected item: its char span, and the value or interval it must have.
+struct Expect {
+    start: usize,
+    end: usize,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    interval: bool,
+    unit: Option<String>,
+}
+
+fn parse_interval(s: &str) -> Option<(Option<f64>, Option<f64>)> {
+    // Recognizers-Text `[20,100)`, `(,700]`; Duckling `between(10,20)`, `under(7)`, `above(1.4)`.
+    let num = |t: &str| t.trim().parse::<f64>().ok();
+    if let Some(r) = s.strip_prefix("between(").and_then(|r| r.strip_suffix(')')) {
+        let (a, b) = r.split_once(',')?;
+        return Some((num(a), num(b)));
+    }
+    if let Some(r) = s.strip_prefix("under(").and_then(|r| r.strip_suffix(')')) {
+        return Some((None, num(r)));
+    }
+    if let Some(r) = s.strip_prefix("above(").and_then(|r| r.strip_suffix(')')) {
+        return Some((num(r), None));
+    }
+    let inner = s.strip_prefix(['[', '('])?.strip_suffix([']', ')'])?;
+    let (a, b) = inner.split_once(',')?;
+    Some((num(a), num(b)))
+}
+
+fn expectations(case: &Json) -> Vec<Expect> {
+    let mut v = Vec::new();
+    for e in case["expected"].as_array().into_iter().flatten() {
+        let unit = e["unit"].as_str().map(str::to_string);
+        let (value, low, high, interval) = match &e["value"] {
+            Json::Number(n) => (n.as_f64(), None, None, false),
+            Json::String(s) => match parse_interval(s) {
+                Some((l, h)) => (None, l, h, true),
+                None => (None, None, None, false),
+            },
+            _ => (None, None, None, false),
+        };
+        v.push(Expect {
+            start: e["start"].as_u64().unwrap_or(0) as usize,
+            end: e["end"].as_u64().unwrap_or(0) as usize,
+            value,
+            low,
+            high,
+            interval,
+            unit,
+        });
+    }
+    v
+}
+
+/// Whether a figure is what a file of this kind reports.
+fn relevant(file: &str, r: &Reading) -> bool {
+    let f = &r.figure;
+    let temp = matches!(
+        f.unit.as_deref(),
+        Some("celsius" | "fahrenheit" | "degree" | "kelvin")
+    );
+    match file {
+        "number" => f.kind == Kind::Count,
+        "number_range" => {
+            matches!(f.bound, Bound::Range | Bound::Lower | Bound::Upper)
+                || f.value.number().is_some()
+        }
+        "percent" => f.kind == Kind::Percent,
+        "currency" => f.kind == Kind::Money,
+        "dimension" => f.kind == Kind::Measure && !temp,
+        "temperature" => f.kind == Kind::Measure && temp,
+        "duration" => f.kind == Kind::Duration,
+        "age" => f.kind == Kind::Age,
+        _ => false,
+    }
+}
+
+/// A peer unit name's factor to the base unit our [`base_unit`] uses.
+fn peer_base(unit: &str) -> Option<(f64, &'static str)> {
+    let ours = match unit.to_ascii_lowercase().as_str() {
+        "kilometer" | "kilometre" => "km",
+        "meter" | "metre" | "m" => "m",
+        "centimeter" | "centimetre" => "cm",
+        "millimeter" | "millimetre" => "mm",
+        "mile" => "mile",
+        "foot" => "foot",
+        "inch" => "inch",
+        "yard" => "yard",
+        "kilogram" => "kg",
+        "gram" => "g",
+        "milligram" => "mg",
+        "pound" => "pound",
+        "ounce" => "ounce",
+        "ton" => "ton",
+        "metric ton" => "tonne",
+        "litre" | "liter" => "l",
+        "millilitre" | "milliliter" => "ml",
+        "gallon" => "gallon",
+        "cup" => "cup",
+        "teaspoon" => "teaspoon",
+        "tablespoon" => "tablespoon",
+        "barrel" => "barrel",
+        "acre" => "acre",
+        "mile per hour" => "mph",
+        "kilometer per hour" => "km/h",
+        "second" => "second",
+        "minute" => "minute",
+        "hour" => "hour",
+        "day" => "day",
+        "week" => "week",
+        "month" => "month",
+        "year" => "year",
+        "hectolitre" => return Some((0.1, "m3")),
+        "decimeter" => return Some((0.1, "m")),
+        "microgram" => return Some((1e-9, "kg")),
+        "quarter" => return Some((3.0 * 2629746.0, "s")),
+        _ => return None,
+    };
+    base_unit(ours)
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6_f64.max(b.abs() * 2e-3)
+}
+
+fn opt_close(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => close(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Whether figure `r` carries expected value `e` (in `file`'s sense of value).
+fn value_matches(file: &str, e: &Expect, r: &Reading) -> bool {
+    let f = &r.figure;
+    let Value::Number(v) = f.value else {
+        return false;
+    };
+    if e.interval {
+        return opt_close(f.interval.low, e.low) && opt_close(f.interval.high, e.high);
+    }
+    let Some(want) = e.value else {
+        return true;
+    };
+    match file {
+        "number_range" => {
+            // Ranges are `[a,b)` strings; a plain value is an exact figure.
+            close(v, want)
+        }
+        "currency" => {
+            let minor = matches!(e.unit.as_deref(), Some("Cent" | "Pence" | "Penny" | "Sen"));
+            let want = if minor { want / 100.0 } else { want };
+            close(v, want) || close(v, e.value.unwrap_or(want))
+        }
+        "dimension" | "duration" => {
+            let ours = f.unit.as_deref().and_then(base_unit);
+            let theirs = e.unit.as_deref().and_then(peer_base);
+            match (ours, theirs) {
+                (Some((fa, ba)), Some((fb, bb))) if ba == bb => close(v * fa, want * fb),
+                _ => close(v, want),
+            }
+        }
+        _ => close(v, want),
+    }
+}
+
+/// Byte offset of char offset `c` in `s`.
+fn byte_at(s: &str, c: usize) -> usize {
+    s.char_indices().nth(c).map_or(s.len(), |(b, _)| b)
+}
+
+fn passes(file: &str, case: &Json) -> bool {
+    let input = case["input"].as_str().unwrap_or("");
+    let found: Vec<Reading> = read(input, &Options::default())
+        .into_iter()
+        .filter(|r| relevant(file, r))
+        .collect();
+    let expected = expectations(case);
+    let mut used = vec![false; found.len()];
+    for e in &expected {
+        let (s, t) = (byte_at(input, e.start), byte_at(input, e.end));
+        let hit = found.iter().enumerate().find(|(k, r)| {
+            let span = r.full_span();
+            !used[*k] && span.start < t && s < span.end && value_matches(file, e, r)
+        });
+        match hit {
+            Some((k, _)) => used[k] = true,
+            None => return false,
+        }
+    }
+    // Nothing else of this kind: a figure overlapping no expected item is false.
+    found.iter().enumerate().all(|(k, r)| {
+        used[k]
+            || expected.iter().any(|e| {
+                let span = r.full_span();
+                span.start < byte_at(input, e.end) && byte_at(input, e.start) < span.end
+            })
+    })
+}
+
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    in_scope: usize,
+    total: usize,
+}
+
+fn floors() -> BTreeMap<String, f64> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/peers_floor.json");
+    let text = std::fs::read_to_string(path).expect("tests/peers_floor.json");
+    let json: Json = serde_json::from_str(&text).expect("peers_floor.json parses");
+    json.as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(k, v)| Some((k.clone(), v.as_f64()?)))
+        .collect()
+}
+
+#[test]
+fn peer_conformance() {
+    let dir = peers_dir();
+    if !dir.exists() {
+        eprintln!("peers: {} not found; skipped", dir.display());
+        return;
+    }
+    let verbose = std::env::var_os("PEERS_VERBOSE").is_some();
+    let floors = floors();
+    let mut below = Vec::new();
+    println!(
+        "{:<14} {:>7} {:>9} {:>6} {:>8}",
+        "file", "passed", "in scope", "total", "rate"
+    );
+    for file in FILES {
+        let text = std::fs::read_to_string(dir.join(format!("{file}.jsonl"))).expect("peer file");
+        let mut t = Tally::default();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let case: Json = serde_json::from_str(line).expect("peer case parses");
+            t.total += 1;
+            if exclusion(file, &case).is_some() {
+                continue;
+            }
+            t.in_scope += 1;
+            if passes(file, &case) {
+                t.passed += 1;
+            } else if verbose {
+                let input = case["input"].as_str().unwrap_or("");
+                let got: Vec<String> = read(input, &Options::default())
+                    .iter()
+                    .map(|r| {
+                        let s = r.full_span();
+                        let i = r.figure.interval;
+                        format!(
+                            "{}={:?}{}[{:?},{:?}]",
+                            &input[s.start..s.end],
+                            r.figure.value,
+                            r.figure.unit.as_deref().unwrap_or(""),
+                            i.low,
+                            i.high
+                        )
+                    })
+                    .collect();
+                let want: Vec<String> = expectations(&case)
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{}={:?}{}[{:?},{:?}]",
+                            input
+                                .chars()
+                                .skip(e.start)
+                                .take(e.end - e.start)
+                                .collect::<String>(),
+                            e.value,
+                            e.unit.as_deref().unwrap_or(""),
+                            e.low,
+                            e.high
+                        )
+                    })
+                    .collect();
+                println!("  FAIL {file}: {input:?} want {want:?} got {got:?}");
+            }
+        }
+        let rate = if t.in_scope == 0 {
+            0.0
+        } else {
+            t.passed as f64 / t.in_scope as f64
+        };
+        println!(
+            "{:<14} {:>7} {:>9} {:>6} {:>7.1}%  (in scope {:.0}%)",
+            file,
+            t.passed,
+            t.in_scope,
+            t.total,
+            rate * 100.0,
+            t.in_scope as f64 * 100.0 / t.total as f64
+        );
+        if let Some(floor) = floors.get(*file) {
+            if rate + 1e-9 < *floor {
+                below.push(format!("{file}: {:.3} < floor {floor:.3}", rate));
+            }
+        }
+    }
+    assert!(
+        below.is_empty(),
+        "peer pass rates fell below the recorded floor: {below:?}"
+    );
+}
