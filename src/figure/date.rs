@@ -41,6 +41,7 @@ fn push(
     if let Some((h, start)) = hedge {
         fig.bound = match h {
             Hedge::Approx | Hedge::Below => Bound::Approx,
+            Hedge::Exact => Bound::Exact,
             Hedge::Lower => Bound::Lower,
             Hedge::Upper => Bound::Upper,
         };
@@ -393,13 +394,31 @@ pub(crate) fn at_num(cx: &Cx, i: usize, out: &mut Vec<Reading>) -> Option<usize>
         };
         if joiner(i + 1) {
             if let Some((y2, l2)) = int_at(cx, i + 2) {
-                let y2 = if l2 == 2 && cx.dash(i + 1) {
+                let short = if l2 == 2 && cx.dash(i + 1) {
                     v / 100 * 100 + y2
                 } else {
                     y2
                 };
-                if (l2 == 4 || l2 == 2) && y2 > v && y2 < v + 200 {
-                    return Some(push(cx, i, i + 3, Kind::Date, format!("{v}/{y2}"), out));
+                if (l2 == 4 || l2 == 2) && short > v && short < v + 200 {
+                    return Some(push(cx, i, i + 3, Kind::Date, format!("{v}/{short}"), out));
+                }
+                // ISO `1995-01`, `2024-03-29`: not a range when the second part
+                // would run backwards.
+                if l2 == 2 && cx.dash(i + 1) && (1..=12).contains(&y2) {
+                    if cx.dash(i + 3) && !cx.gap(i + 3) {
+                        if let Some((d, 2)) = int_at(cx, i + 4).filter(|d| (1..=31).contains(&d.0))
+                        {
+                            return Some(push(
+                                cx,
+                                i,
+                                i + 5,
+                                Kind::Date,
+                                format!("{v}-{y2:02}-{d:02}"),
+                                out,
+                            ));
+                        }
+                    }
+                    return Some(push(cx, i, i + 3, Kind::Date, format!("{v}-{y2:02}"), out));
                 }
             }
         }

@@ -426,10 +426,37 @@ pub(crate) enum Hedge {
     Lower,
     /// The value or less (`up to`).
     Upper,
+    /// Exactly the value, said so (`equal to`).
+    Exact,
 }
 
 /// Hedge phrases written before a figure, longest first within a shared last word.
 pub(crate) const PRE_HEDGES: &[(&[&str], Hedge)] = &[
+    (&["less", "than", "or", "equal", "to"], Hedge::Upper),
+    (&["fewer", "than", "or", "equal", "to"], Hedge::Upper),
+    (&["more", "than", "or", "equal", "to"], Hedge::Lower),
+    (&["greater", "than", "or", "equal", "to"], Hedge::Lower),
+    (&["at", "least", "or", "equal", "to"], Hedge::Lower),
+    (&["at", "most", "or", "equal", "to"], Hedge::Upper),
+    (&["less", "or", "equal", "than"], Hedge::Upper),
+    (&["smaller", "or", "equal", "than"], Hedge::Upper),
+    (&["lower", "or", "equal", "than"], Hedge::Upper),
+    (&["higher", "or", "equal", "than"], Hedge::Lower),
+    (&["bigger", "or", "equal", "than"], Hedge::Lower),
+    (&["greater", "or", "equal", "than"], Hedge::Lower),
+    (&["larger", "or", "equal", "than"], Hedge::Lower),
+    (&["equal", "to"], Hedge::Exact),
+    (&["equaling", "to"], Hedge::Exact),
+    (&["equalling", "to"], Hedge::Exact),
+    (&["exactly"], Hedge::Exact),
+    (&["precisely"], Hedge::Exact),
+    (&["exceed"], Hedge::Lower),
+    (&["exceeds"], Hedge::Lower),
+    (&["exceeded"], Hedge::Lower),
+    (&["surpass"], Hedge::Lower),
+    (&["surpassed"], Hedge::Lower),
+    (&["surpasses"], Hedge::Lower),
+    (&["topped"], Hedge::Lower),
     (&["just", "about"], Hedge::Approx),
     (&["an", "estimated"], Hedge::Approx),
     (&["an", "approximate"], Hedge::Approx),
@@ -494,6 +521,14 @@ pub(crate) const PRE_HEDGES: &[(&[&str], Hedge)] = &[
 
 /// Hedge phrases written after a figure (`or more`, `or so`).
 pub(crate) const POST_HEDGES: &[(&[&str], Hedge)] = &[
+    (&["or", "more", "than"], Hedge::Lower),
+    (&["or", "greater", "than"], Hedge::Lower),
+    (&["or", "less", "than"], Hedge::Upper),
+    (&["or", "greater"], Hedge::Lower),
+    (&["and", "more"], Hedge::Lower),
+    (&["or", "lower"], Hedge::Upper),
+    (&["or", "below"], Hedge::Upper),
+    (&["or", "smaller"], Hedge::Upper),
     (&["or", "more"], Hedge::Lower),
     (&["or", "older"], Hedge::Lower),
     (&["or", "above"], Hedge::Lower),

@@ -173,6 +173,17 @@ fn step(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize {
             if starts_number {
                 return quantity(cx, i, opts, out);
             }
+            // URLs are not prose: `https://…/search?q=30%25`.
+            if matches!(w, "http" | "https" | "www")
+                && cx.class(i + 1) == Some(Class::Punct)
+                && !cx.gap(i + 1)
+            {
+                let mut k = i + 1;
+                while k < cx.toks.len() && !cx.gap(k) {
+                    k += 1;
+                }
+                return k;
+            }
             if matches!(w, "percent" | "percents" | "per") {
                 if let Some(next) = percent_of(cx, i, out) {
                     return next;
@@ -397,7 +408,7 @@ fn quantity(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize 
         unit = UnitHit::new(Kind::Age, "year", 1.0, n.end);
     }
     let first_tok = i.min(n.first);
-    let last_tok = unit.end.max(n.end);
+    let mut last_tok = unit.end.max(n.end);
     let factor = unit.factor;
     let value = (n.value + unit.plus) * factor;
     let mut hs = None;
@@ -428,17 +439,42 @@ fn quantity(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize 
             low: Some(value),
             high: Some(vh * factor),
         };
-    } else if let Some((h, first)) = pre_hedge(cx, first_tok) {
-        apply_hedge(&mut fig, h, value, opts);
-        fig.hedge = Some(words_lower(cx, first, first_tok));
-        hs = Some(cx.span(first, first_tok));
-    } else if let Some((h, end)) = post_hedge(cx, last_tok) {
-        apply_hedge(&mut fig, h, value, opts);
-        fig.hedge = Some(words_lower(cx, last_tok, end));
-        hs = Some(cx.span(last_tok, end));
-        if matches!(cx.s(end - 1), "older" | "younger") && fig.kind == Kind::Count && n.plain {
-            fig.kind = Kind::Age;
-            fig.unit = Some("year".into());
+    } else {
+        let pre = pre_hedge(cx, first_tok);
+        let post = post_hedge(cx, last_tok);
+        // A bound after the figure (`about 500 or more`) outweighs an approximation.
+        let post_wins = post.is_some()
+            && pre.is_none_or(|(h, _)| matches!(h, Hedge::Approx | Hedge::Below | Hedge::Exact));
+        if let Some((h, end)) = post.filter(|_| post_wins) {
+            apply_hedge(&mut fig, h, value, opts);
+            fig.hedge = Some(words_lower(cx, last_tok, end));
+            hs = Some(cx.span(last_tok, end));
+            if matches!(cx.s(end - 1), "older" | "younger") && fig.kind == Kind::Count && n.plain {
+                fig.kind = Kind::Age;
+                fig.unit = Some("year".into());
+            }
+            last_tok = end;
+        } else if let Some((h, first)) = pre {
+            apply_hedge(&mut fig, h, value, opts);
+            fig.hedge = Some(words_lower(cx, first, first_tok));
+            hs = Some(cx.span(first, first_tok));
+            // `more than 10 and less than 20`: two bounds make one range.
+            if let Some((other, end)) = other_bound(cx, last_tok, h, &unit) {
+                let (low, high) = if h == Hedge::Lower {
+                    (value, other)
+                } else {
+                    (other, value)
+                };
+                if low < high {
+                    fig.bound = Bound::Range;
+                    fig.interval = Interval {
+                        low: Some(low),
+                        high: Some(high),
+                    };
+                    fig.span = ByteSpan::new(fig.span.start, cx.toks[end - 1].end);
+                    last_tok = end;
+                }
+            }
         }
     }
     out.push(Reading {
@@ -480,6 +516,7 @@ fn apply_hedge(fig: &mut Figure, h: Hedge, value: f64, opts: &Options) {
                 high: Some(value),
             },
         ),
+        Hedge::Exact => (Bound::Exact, Interval::exact(value)),
     };
     fig.bound = bound;
     fig.interval = interval;
@@ -512,15 +549,89 @@ pub(crate) fn pre_hedge(cx: &Cx, first: usize) -> Option<(Hedge, usize)> {
             best = Some((*h, start));
         }
     }
-    best
+    best.or_else(|| symbol_hedge(cx, first))
+}
+
+/// `>30`, `>= 30`, `< = 100`, `≤ 5` before token `first` (not `<>30` or `=>30`).
+fn symbol_hedge(cx: &Cx, first: usize) -> Option<(Hedge, usize)> {
+    let mut k = first.checked_sub(1)?;
+    let or_equal = cx.punct(k, '=');
+    if or_equal {
+        k = k.checked_sub(1)?;
+    }
+    let h = match cx.s(k) {
+        ">" | "≥" => Hedge::Lower,
+        "<" | "≤" => Hedge::Upper,
+        _ => return None,
+    };
+    if or_equal && matches!(cx.s(k), "≥" | "≤") {
+        return None;
+    }
+    if k > 0 && !cx.gap(k) && matches!(cx.s(k - 1), "<" | ">" | "=") {
+        return None;
+    }
+    Some((h, k))
+}
+
+/// After a bounded figure ending at `k`, the opposite bound that closes it into a
+/// range (`and less than 20`, `but below 1500`, `, lower or equal than 300`): its
+/// value and the token after it.
+fn other_bound(cx: &Cx, k: usize, h: Hedge, unit: &UnitHit) -> Option<(f64, usize)> {
+    if !matches!(h, Hedge::Lower | Hedge::Upper) {
+        return None;
+    }
+    let mut k = k;
+    if cx.punct(k, ',') {
+        k += 1;
+    }
+    if cx.is(k, "and") || cx.is(k, "but") {
+        k += 1;
+    }
+    let mut best: Option<(Hedge, usize)> = None;
+    for (phrase, h2) in PRE_HEDGES {
+        if phrase.iter().enumerate().all(|(j, w)| cx.is(k + j, w))
+            && best.is_none_or(|b| k + phrase.len() > b.1)
+        {
+            best = Some((*h2, k + phrase.len()));
+        }
+    }
+    let (h2, start) = best?;
+    let opposite = matches!(
+        (h, h2),
+        (Hedge::Lower, Hedge::Upper) | (Hedge::Upper, Hedge::Lower)
+    );
+    if !opposite {
+        return None;
+    }
+    let n2 = number::parse(cx, start, false).filter(|n2| !n2.article && n2.vague_high.is_none())?;
+    let u2 = unit_after(cx, &n2, n2.end, None);
+    let same_unit = match &u2 {
+        None => true,
+        Some(u2) => {
+            u2.unit == unit.unit && u2.kind == unit.kind
+                || unit.unit.is_none() && u2.kind == Kind::Count
+        }
+    };
+    if !same_unit {
+        return None;
+    }
+    let end = u2.as_ref().map_or(n2.end, |u| u.end.max(n2.end));
+    let factor = u2.as_ref().map_or(unit.factor, |u| u.factor);
+    Some((
+        (n2.value + u2.as_ref().map_or(0.0, |u| u.plus)) * factor,
+        end,
+    ))
 }
 
 /// A hedge phrase starting at token `end` (`or more`): how it bounds, and its end.
 fn post_hedge(cx: &Cx, end: usize) -> Option<(Hedge, usize)> {
     for (phrase, h) in POST_HEDGES {
         if phrase.iter().enumerate().all(|(k, w)| cx.is(end + k, w)) {
-            // `or more people` is still a hedge; `or more than` starts another figure.
-            if cx.is(end + phrase.len(), "than") {
+            // `or more people` is still a hedge; `or more than 190` starts another figure.
+            let next = end + phrase.len();
+            if phrase.last() == Some(&"than")
+                && (cx.class(next) == Some(Class::Num) || number::parse(cx, next, false).is_some())
+            {
                 continue;
             }
             return Some((*h, end + phrase.len()));
@@ -1285,9 +1396,13 @@ fn base_unit_after(
         None
     };
     if let Some(d_tok) = share_at.filter(|_| n.words || n.plain) {
-        if let Some(d) = number::parse(cx, d_tok, false)
-            .filter(|d| d.value > n.value && !d.article && d.vague_high.is_none())
-        {
+        let share = |d: &Number| {
+            d.value > n.value
+                && !d.article
+                && d.vague_high.is_none()
+                && !(d.plain && (1800.0..=2100.0).contains(&d.value))
+        };
+        if let Some(d) = number::parse(cx, d_tok, false).filter(share) {
             if unit_word_at(cx, d.end) {
                 return None;
             }
@@ -1511,7 +1626,7 @@ fn range_end(
         "to" | "through" => true,
         "and" => between,
         "or" => !between,
-        _ => dash,
+        _ => dash || cx.punct(k, '~'),
     };
     if !ok || n.vague_high.is_some() || n.article && w != "or" {
         return None;
