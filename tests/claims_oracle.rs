@@ -243,6 +243,22 @@ fn run_set(path: &Path, verbose: bool) -> Score {
         .zip(&texts)
         .map(|(f, t)| claim::context(t, f, &[]))
         .collect();
+    if std::env::var("ORACLE_CTX").is_ok_and(|v| path.to_string_lossy().contains(&v)) {
+        for (d, cs) in contexts.iter().enumerate() {
+            for (i, c) in cs.iter().enumerate() {
+                let g = per_doc[d][i].2;
+                println!("CTX {d}:{i} {:?} {:?} noun={:?} mods={:?} pred={:?} names={:?} roles={:?} sex={:?} q={:?} | {:?}", g["text"].as_str().unwrap(), g["claim"].as_str(), c.noun, c.modifiers, c.predicate, c.names, c.roles, c.sex, c.qualifiers, c.quantity);
+                println!(
+                    "      {:?}",
+                    c.terms
+                        .iter()
+                        .take(10)
+                        .map(|(t, w)| format!("{t}:{w:.2}"))
+                        .collect::<Vec<_>>()
+                );
+            }
+        }
+    }
     let labels: Vec<String> = docs.iter().map(|d| d.chars().take(12).collect()).collect();
     let inputs: Vec<DocFigures<'_>> = (0..docs.len())
         .map(|d| DocFigures {
@@ -253,6 +269,13 @@ fn run_set(path: &Path, verbose: bool) -> Score {
             contexts: &contexts[d],
         })
         .collect();
+    std::env::set_var(
+        "CLAIM_DUMP",
+        format!(
+            "/tmp/claimdump_{}.tsv",
+            path.file_stem().unwrap().to_string_lossy()
+        ),
+    );
     let alignment: Alignment = claim::align(&inputs, &options);
     let slot = |m: claim::Member| (m.doc.0 as usize, m.figure);
 

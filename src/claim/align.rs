@@ -8,6 +8,7 @@
 //! when they are each other's best match between their two articles. A conflict is
 //! flagged only on a strong join with no qualifier that could explain the difference.
 
+use super::lexicon;
 use super::message::{self, Group};
 use super::verdict::{self, Judgement};
 use super::{Alignment, Claim, Disagreement, DocFigures, FigureContext, Member, Verdict};
@@ -22,7 +23,10 @@ const INDEXED_TERMS: usize = 8;
 /// Least score for joining two figures into one claim.
 const JOIN: f32 = 0.45;
 /// Least score for flagging a disagreement between joined figures.
-const FLAG: f32 = 0.75;
+const FLAG: f32 = 0.6;
+/// Least score for flagging dates and times: in a news cluster most of them name side
+/// events (a statement, a court date), so the event must be plain on both sides.
+const FLAG_CALENDAR: f32 = 1.3;
 
 /// Qualifiers that change what is counted or when: if only one side has one, a
 /// difference in value may be no disagreement at all.
@@ -62,6 +66,9 @@ struct Item<'a> {
     ctx: &'a FigureContext,
     tag: String,
     magnitude: Option<f64>,
+    /// Every figure of this article with the same noun (or, for ages, a shared role)
+    /// states one value: the noun alone picks the quantity out in this article.
+    unique_anchor: bool,
 }
 
 struct Scorer {
@@ -129,7 +136,7 @@ fn score(scorer: &Scorer, items: &[Item<'_>], a: usize, b: usize) -> Option<f32>
         let (lo, hi) = (ma.min(mb), ma.max(mb));
         let close = match fa.kind {
             Kind::Age => hi - lo <= 3.0,
-            _ => hi <= 3.0 * lo.max(1e-9) || hi - lo <= 2.0,
+            _ => hi < 1.9 * lo.max(1e-9) || hi - lo <= 2.0,
         };
         if !close {
             return None;
@@ -143,12 +150,19 @@ fn score(scorer: &Scorer, items: &[Item<'_>], a: usize, b: usize) -> Option<f32>
         }
     }
     let mut s = scorer.lexical(a, b, items);
-    if ca.noun.is_some() && ca.noun == cb.noun {
+    let same_noun = ca.noun.is_some() && ca.noun == cb.noun;
+    if same_noun {
+        s += 0.25;
+    } else if fa.kind == Kind::Count && ca.noun.is_some() != cb.noun.is_some() {
+        // "Two women" is better matched by another count of women than by a bare "one".
+        s -= 0.2;
+    }
+    if (same_noun || shares(&ca.roles, &cb.roles)) && x.unique_anchor && y.unique_anchor {
         s += 0.25;
     }
     match (&ca.predicate, &cb.predicate) {
         (Some(p), Some(q)) if p == q => s += 0.2,
-        (Some(_), Some(_)) => s -= 0.1,
+        (Some(p), Some(q)) if lexicon::is_class(p) && lexicon::is_class(q) => s -= 0.1,
         _ => {}
     }
     if shares(&ca.names, &cb.names) {
@@ -163,6 +177,17 @@ fn score(scorer: &Scorer, items: &[Item<'_>], a: usize, b: usize) -> Option<f32>
     if fa.value == fb.value {
         s += 0.1;
     }
+    if fa.kind == Kind::Age {
+        if ca.sex.is_some() && ca.sex == cb.sex {
+            s += 0.1;
+        }
+        // Sources that disagree on an age are most often a year apart.
+        if let (Some(ma), Some(mb)) = (x.magnitude, y.magnitude) {
+            if (ma - mb).abs() <= 1.0 {
+                s += 0.1;
+            }
+        }
+    }
     Some(s)
 }
 
@@ -175,15 +200,25 @@ fn qualified_apart(a: &FigureContext, b: &FigureContext) -> bool {
     })
 }
 
+/// Whether something in the two contexts forbids calling a difference a disagreement,
+/// however strong the join.
+fn blocked(x: &Item<'_>, y: &Item<'_>) -> bool {
+    // "six people, including two officers": a total listed with parts may count
+    // other people than the plain figure it is compared with.
+    let inclusive = |c: &FigureContext| c.qualifiers.iter().any(|q| q.starts_with("includ"));
+    qualified_apart(x.ctx, y.ctx)
+        || inclusive(x.ctx)
+        || inclusive(y.ctx)
+        || (x.figure.kind == Kind::Count && (x.ctx.noun.is_none() || y.ctx.noun.is_none()))
+}
+
 /// Evidence strong enough to put a disagreement in front of the user.
 fn flaggable(x: &Item<'_>, y: &Item<'_>, s: f32) -> bool {
-    if s < FLAG || qualified_apart(x.ctx, y.ctx) {
-        return false;
-    }
-    if x.figure.kind == Kind::Count && (x.ctx.noun.is_none() || y.ctx.noun.is_none()) {
-        return false;
-    }
-    true
+    let least = match x.figure.kind {
+        Kind::Date | Kind::Time => FLAG_CALENDAR,
+        _ => FLAG,
+    };
+    s >= least && !blocked(x, y)
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -211,9 +246,11 @@ fn prepare<'a>(docs: &'a [DocFigures<'a>]) -> Prepared<'a> {
                 ctx: c,
                 tag: verdict::dimension_tag(f),
                 magnitude: verdict::magnitude(f),
+                unique_anchor: false,
             });
         }
     }
+    mark_unique_anchors(&mut items);
 
     // Document frequency of context words across the workspace.
     let mut df: HashMap<&str, usize> = HashMap::new();
@@ -244,6 +281,34 @@ fn prepare<'a>(docs: &'a [DocFigures<'a>]) -> Prepared<'a> {
     Prepared {
         items,
         scorer: Scorer { idf, norms },
+    }
+}
+
+/// Sets [`Item::unique_anchor`]: figures of one article sharing a tag and a noun (or a
+/// role, for ages) that all state one value.
+fn mark_unique_anchors(items: &mut [Item<'_>]) {
+    let anchors = |it: &Item<'_>| -> Vec<String> {
+        let mut a: Vec<String> = it.ctx.noun.iter().cloned().collect();
+        if it.figure.kind == Kind::Age {
+            a.extend(it.ctx.roles.iter().cloned());
+        }
+        a
+    };
+    let mut values: HashMap<(usize, String, String), Vec<String>> = HashMap::new();
+    for it in items.iter() {
+        for a in anchors(it) {
+            let v = values.entry((it.doc, it.tag.clone(), a)).or_default();
+            let val = format!("{:?}", it.figure.value);
+            if !v.contains(&val) {
+                v.push(val);
+            }
+        }
+    }
+    for it in items.iter_mut() {
+        let a = anchors(it);
+        it.unique_anchor = !a.is_empty()
+            && a.iter()
+                .all(|a| values[&(it.doc, it.tag.clone(), a.clone())].len() == 1);
     }
 }
 
@@ -327,6 +392,26 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         }
     }
     edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    if let Ok(path) = std::env::var("CLAIM_DUMP") {
+        use std::io::Write;
+        let mut f = std::fs::File::create(path).unwrap();
+        let emap: HashSet<(usize, usize)> = edges.iter().map(|e| (e.0, e.1)).collect();
+        for (&(a, b), &s) in &scored {
+            let j = verdict::judge(items[a].figure, items[a].ctx, items[b].figure, items[b].ctx);
+            writeln!(
+                f,
+                "{}\t{}\t{}\t{}\t{s}\t{}\t{}\t{:?}",
+                docs[items[a].doc].doc.0,
+                items[a].index,
+                docs[items[b].doc].doc.0,
+                items[b].index,
+                emap.contains(&(a, b)),
+                !blocked(&items[a], &items[b]),
+                j
+            )
+            .unwrap();
+        }
+    }
 
     // Claims: figures connected by joins.
     let mut parent: Vec<usize> = (0..items.len()).collect();

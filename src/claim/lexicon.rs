@@ -134,9 +134,9 @@ pub fn canonical(stemmed: &str) -> String {
         .unwrap_or_else(|| stemmed.to_string())
 }
 
-/// Whether the stem is in a synonym class at all.
-pub fn has_class(stemmed: &str) -> bool {
-    LEXICON.class.contains_key(stemmed)
+/// Whether a word is the name of a synonym class ("kill", "piece").
+pub fn is_class(name: &str) -> bool {
+    LEXICON.class.values().any(|c| c == name)
 }
 
 /// For a role word's stem: `Some(sex)` if it names a person by role.
@@ -184,6 +184,7 @@ mod tests {
         assert_eq!(canonical(&stem("modules")), canonical(&stem("component")));
         assert_eq!(canonical(&stem("slain")), canonical(&stem("killed")));
         assert_ne!(canonical(&stem("killed")), canonical(&stem("injured")));
+        assert!(is_class("kill") && !is_class("table"));
     }
 
     #[test]

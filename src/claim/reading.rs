@@ -176,12 +176,11 @@ impl<'t> Article<'t> {
             let lo = i.saturating_sub(4).max(r.start);
             let hi = (i + 5).min(r.end);
             for j in lo..hi {
-                let st = lexicon::stem(&self.tokens[j].lower);
-                if lexicon::role(&st).is_some() && !self.tokens[j].capitalised {
+                let word = &self.tokens[j].lower;
+                if lexicon::role(&lexicon::stem(word)).is_some() && !self.tokens[j].capitalised {
                     let roles = out.entry(self.tokens[i].lower.clone()).or_default();
-                    let class = lexicon::canonical(&st);
-                    if !roles.contains(&class) {
-                        roles.push(class);
+                    if !roles.contains(word) {
+                        roles.push(word.clone());
                     }
                 }
             }
@@ -273,7 +272,9 @@ fn read(
     let mut terms: HashMap<String, f32> = HashMap::new();
     for &(i, d) in &dist {
         let t = &toks[i];
-        if !t.is_word || t.is_number || lexicon::is_stop(&t.lower) {
+        // The figure's own words are its value and unit: compared by the verdict and
+        // the noun, not as context.
+        if !t.is_word || t.is_number || lexicon::is_stop(&t.lower) || (first..=last).contains(&i) {
             continue;
         }
         if WEEKDAYS_MONTHS.contains(&t.lower.as_str()) {
@@ -344,19 +345,7 @@ fn read(
 
     // Person the figure describes (ages): roles in its phrase and of its names.
     if figure.kind == Kind::Age {
-        let mut roles: Vec<String> = Vec::new();
-        let mut add = |w: &str| {
-            let st = lexicon::stem(w);
-            if lexicon::role(&st).is_some() {
-                let c = lexicon::canonical(&st);
-                if !roles.contains(&c) {
-                    roles.push(c);
-                }
-            }
-        };
-        for w in &noun_words {
-            add(w);
-        }
+        let mut words: Vec<String> = noun_words.clone();
         // An appositive role before the figure: "her son, 23-year-old ...", "the victim, 24".
         let mut i = first;
         while i > 0 && i + 4 > first {
@@ -366,24 +355,41 @@ fn read(
                 continue;
             }
             if t.is_word && !t.capitalised {
-                add(&t.lower);
+                words.push(t.lower.clone());
             }
             break;
         }
         for n in &ctx.names {
-            for r in article.name_roles.get(n).into_iter().flatten() {
-                if !roles.contains(r) {
-                    roles.push(r.clone());
-                }
+            words.extend(article.name_roles.get(n).into_iter().flatten().cloned());
+        }
+        let is_role = |w: &String| lexicon::role(&lexicon::stem(w)).is_some();
+        // "two men; a 46-year-old and a 24-year-old": an age with no noun of its own
+        // describes the last person noun before it.
+        if !words.iter().any(is_role) && ctx.names.is_empty() {
+            let start = article.sentences[article.sentence_of[first]].start;
+            if let Some(t) = toks[start..first]
+                .iter()
+                .rev()
+                .find(|t| t.is_word && is_role(&t.lower))
+            {
+                words.push(t.lower.clone());
             }
         }
-        let mut sexes = roles
-            .iter()
-            .chain(noun_words.iter())
-            .filter_map(|r| lexicon::role(&lexicon::stem(r)).flatten());
-        let first_sex = sexes.next();
-        ctx.sex = first_sex.filter(|s| sexes.all(|t| t == *s));
-        ctx.roles = roles;
+        let mut sexes = Vec::new();
+        for w in &words {
+            let st = lexicon::stem(w);
+            if let Some(sex) = lexicon::role(&st) {
+                let class = lexicon::canonical(&st);
+                if !ctx.roles.contains(&class) {
+                    ctx.roles.push(class);
+                }
+                sexes.extend(sex);
+            }
+        }
+        ctx.sex = sexes
+            .first()
+            .copied()
+            .filter(|s| sexes.iter().all(|t| t == s));
     }
 
     // Qualifiers near the figure, including words inside its own span ("43 more launches").
@@ -466,10 +472,14 @@ fn noun_phrase(
                 }
                 break;
             }
-            if lexicon::is_stop(&t.lower)
-                || is_verbish(&t.lower)
-                || WEEKDAYS_MONTHS.contains(&t.lower.as_str())
-            {
+            // The first word after an attributive figure is its noun even when it names
+            // an event ("2-1/2 hour meeting"); later event words are the verb.
+            let verb = if i == last + 1 {
+                is_auxiliary(&t.lower)
+            } else {
+                is_verbish(&t.lower) || t.lower.ends_with("ed")
+            };
+            if lexicon::is_stop(&t.lower) || verb || WEEKDAYS_MONTHS.contains(&t.lower.as_str()) {
                 break;
             }
             words.push(t.lower.clone());
@@ -510,19 +520,39 @@ fn noun_phrase(
             words.extend(np);
         }
     }
-    // "identified as Name, 24" and "the suspect as 28-year-old Name" are covered above;
-    // a name right before an attributive age ("Valdovinos' 23-year-old") is rare.
+    // A person's home names them as well as a name does: "Ann Lee, 36, of Elma",
+    // "a 34-year-old from Elma".
+    if figure.kind == Kind::Age {
+        let mut k = i.max(last + 1);
+        while k < sentence.end && toks[k].lower == "," {
+            k += 1;
+        }
+        if k < sentence.end && matches!(toks[k].lower.as_str(), "of" | "from") {
+            k += 1;
+            if k < sentence.end && toks[k].lower == "the" {
+                k += 1;
+            }
+            while k < sentence.end && article.is_name(k) {
+                names.push(toks[k].lower.clone());
+                k += 1;
+            }
+        }
+    }
     (words, names)
 }
 
-/// Whether a word looks like a finite verb: an event word or a past tense.
+/// Whether a word looks like a finite verb: an event word or an auxiliary.
 fn is_verbish(word: &str) -> bool {
     let class = lexicon::canonical(&lexicon::stem(word));
-    (EVENT_CLASSES.contains(&class.as_str()) && !lexicon::role(&lexicon::stem(word)).is_some())
-        || matches!(
-            word,
-            "was" | "is" | "were" | "are" | "has" | "had" | "have" | "will" | "who" | "that"
-        )
+    (EVENT_CLASSES.contains(&class.as_str()) && lexicon::role(&lexicon::stem(word)).is_none())
+        || is_auxiliary(word)
+}
+
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "was" | "is" | "were" | "are" | "has" | "had" | "have" | "will" | "who" | "that"
+    )
 }
 
 /// The quantity in words for messages: "Age of Dennis Clark", "Meeting duration".
