@@ -4,6 +4,14 @@
 //!
 //! Nothing here knows about files or LSP: articles are identified by [`DocId`].
 
+mod gazetteer;
+mod link;
+mod recognise;
+mod variant;
+
+pub use link::link;
+pub use recognise::recognise;
+
 use crate::span::ByteSpan;
 use crate::DocId;
 use serde::Serialize;
@@ -18,6 +26,17 @@ pub enum EntityKind {
     Other,
 }
 
+/// How sure recognition is of a mention's kind: a gazetteer entry, a title or a head
+/// word is strong evidence; a bare capitalised pair guessed to be a person is weak.
+/// Linking weighs kinds across the workspace by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    Weak,
+    Fair,
+    Strong,
+}
+
 /// One occurrence of a name in one article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Mention {
@@ -26,12 +45,8 @@ pub struct Mention {
     pub kind: EntityKind,
     /// A title or role the article gives the name here ("National Security Advisor").
     pub role: Option<String>,
-}
-
-/// Every name mentioned in `text`, in order of position.
-pub fn recognise(text: &str) -> Vec<Mention> {
-    let _ = text;
-    Vec::new()
+    /// How sure recognition is of `kind`.
+    pub certainty: Certainty,
 }
 
 /// One article's mentions, as [`link`] reads them.
@@ -76,10 +91,4 @@ pub struct Entity {
     pub roles: Vec<RoleRef>,
     pub mentions: Vec<MentionRef>,
     pub variants: Vec<Variant>,
-}
-
-/// Links the mentions of all articles into entities.
-pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
-    let _ = docs;
-    Vec::new()
 }
