@@ -23,7 +23,7 @@ const INDEXED_TERMS: usize = 8;
 /// Least score for joining two figures into one claim.
 const JOIN: f32 = 0.45;
 /// Least score for flagging a disagreement between joined figures.
-const FLAG: f32 = 0.6;
+const FLAG: f32 = 0.45;
 /// Least score for flagging dates and times: in a news cluster most of them name side
 /// events (a statement, a court date), so the event must be plain on both sides.
 const FLAG_CALENDAR: f32 = 1.3;

@@ -209,6 +209,21 @@ impl<'t> Article<'t> {
     }
 }
 
+/// Whether two figures are coordinated ("two men and two women", "one woman and four
+/// men were shot"): then they share their clause instead of splitting it.
+fn coordinated(toks: &[Token], a: (usize, usize), b: (usize, usize)) -> bool {
+    let (left, right) = if a.0 < b.0 { (a, b) } else { (b, a) };
+    if left.1 >= right.0 {
+        return false;
+    }
+    let between = &toks[left.1 + 1..right.0];
+    !between.is_empty()
+        && between.len() <= 2
+        && between
+            .iter()
+            .all(|t| matches!(t.lower.as_str(), "and" | "or" | "," | "plus"))
+}
+
 /// Token indices a figure covers: first and last.
 fn covered(tokens: &[Token], figure: &Figure) -> Option<(usize, usize)> {
     let first = tokens.iter().position(|t| t.span.end > figure.span.start)?;
@@ -249,7 +264,9 @@ fn read(
         .flatten()
         .copied()
         .filter(|&(a, b)| {
-            (a, b) != (first, last) && article.sentence_of[a] == article.sentence_of[first]
+            (a, b) != (first, last)
+                && article.sentence_of[a] == article.sentence_of[first]
+                && !coordinated(toks, (first, last), (a, b))
         })
         .collect();
     let owned = |i: usize, d: f32| -> bool {
