@@ -162,12 +162,11 @@ export function toServerConfig(read: SettingReader): {
 }
 
 /**
- * The `settings` of `workspace/didChangeConfiguration`. The server reads the crosscheck.toml
- * keys from the top level; the same object is also nested under `crosscheck`, the section
- * name, for servers and tools that look there.
+ * The `settings` of `workspace/didChangeConfiguration`: the crosscheck.toml keys under the
+ * section name, `crosscheck` (the server also accepts them at the top level).
  */
 export function didChangeConfigurationSettings(config: ServerConfig): Record<string, unknown> {
-  return { ...config, crosscheck: config };
+  return { crosscheck: config };
 }
 
 /** The value of one setting if the user set it (folder, workspace or user level), else `undefined`. */
