@@ -57,11 +57,15 @@ const GLUE_TAILS: [&str; 10] = [
 ];
 
 /// Two-letter-or-more capitalised abbreviations that are not names.
-const NOT_ACRONYMS: [&str; 40] = [
+const NOT_ACRONYMS: &[&str] = &[
     "tv", "ok", "am", "pm", "gmt", "est", "edt", "pst", "pdt", "cst", "cdt", "utc", "ceo", "cfo",
-    "coo", "id", "dna", "gps", "atm", "suv", "phd", "usd", "eur", "gdp", "ii", "iii", "iv", "vi",
-    "vii", "viii", "ix", "xi", "xii", "rip", "faq", "url", "ap photo", "pdf", "html", "lol",
+    "coo", "id", "dna", "gps", "atm", "suv", "phd", "usd", "eur", "gdp", "rip", "faq", "url",
+    "pdf", "html", "lol", "hq", "llc", "llp", "icu", "er", "bb", "mvp", "rn", "iq", "vip", "ps",
+    "usb", "lp", "ad", "bc", "aka", "asap", "diy", "omg", "fyi", "tba",
 ];
+
+/// Compass abbreviations after a street ("Benning Road NE"): a place of their own.
+const COMPASS: [&str; 4] = ["ne", "nw", "se", "sw"];
 
 /// Words that join two capitalised words inside one name ("Times of Israel").
 const CONNECTORS: [&str; 14] = [
@@ -187,7 +191,8 @@ fn tokenise(text: &str, g: &Gazetteer) -> Vec<Tok> {
         }
         let word = &text[start..j];
         let mut end = j;
-        let possessive = word.ends_with("'s") || word.ends_with("\u{2019}s");
+        let possessive =
+            (word.ends_with("'s") || word.ends_with("\u{2019}s")) && g.known(&key(word)).is_none();
         if possessive && word.len() > 4 {
             end = j - if word.ends_with("'s") { 2 } else { 4 };
         }
@@ -202,7 +207,8 @@ fn tokenise(text: &str, g: &Gazetteer) -> Vec<Tok> {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(|c| c.is_uppercase());
-            if all_upper && letters >= 2 {
+            let digits = word.chars().any(|c| c.is_ascii_digit());
+            if all_upper && letters >= 2 && !digits {
                 Shape::Upper
             } else {
                 Shape::Cap
@@ -289,6 +295,9 @@ struct Chunk {
     /// Written in capitals only ("DENVER"): its kind comes from the same name
     /// written normally elsewhere.
     shouted: bool,
+    /// A lone capitalised word that position alone may explain: kept only if the
+    /// article names a person so.
+    doubtful: bool,
 }
 
 struct Doc<'a> {
@@ -346,7 +355,9 @@ impl<'a> Doc<'a> {
 
     fn is_ordinal(&self, i: usize) -> bool {
         let w = self.word(i);
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         self.toks[i].shape == Shape::Number
+            && digits.chars().all(|c| c.is_ascii_digit())
             && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s))
     }
 
@@ -438,6 +449,14 @@ impl<'a> Doc<'a> {
         if self.g.known(&key(raw)).is_some() {
             return true;
         }
+        // A name's own possessive ("NASA's Mission Control") ends the name.
+        let base = key(self.word(i));
+        if self.toks[i].shape == Shape::Upper
+            || self.g.known(&base).is_some()
+            || self.g.given(&base).is_some()
+        {
+            return false;
+        }
         let nx = i + 1;
         nx < self.toks.len() && self.toks[nx].joined && self.is_namey(nx) && {
             let k = self.key(nx);
@@ -467,7 +486,7 @@ impl<'a> Doc<'a> {
     fn process_run(&self, run: &[usize], out: &mut Vec<Chunk>) {
         let mut piece: Vec<usize> = Vec::new();
         for &t in run {
-            let is_stop = !self.is_connector(t) && self.word(t) != "The" && {
+            let is_stop = self.toks[t].shape != Shape::Lower && self.word(t) != "The" && {
                 let k = self.key(t);
                 self.g.is_stop(&k) || NOT_ACRONYMS.contains(&k.as_str())
             };
@@ -518,6 +537,47 @@ impl<'a> Doc<'a> {
         if p.is_empty() {
             return;
         }
+        for sub in self.split_joined(p) {
+            self.process_sub(sub, out);
+        }
+    }
+
+    /// Splits a piece at "of" and "and" unless they are inside one name: "Ann Wagner
+    /// of Missouri", "Israel and Egypt" are two names; "University of Denver", "Boys and
+    /// Girls Club" and "Secretary of State" (a role) are one.
+    fn split_joined<'p>(&self, p: &'p [usize]) -> Vec<&'p [usize]> {
+        if self.g.known(&self.span_key(p)).is_some() {
+            return vec![p];
+        }
+        let named = matches!(
+            self.head_kind(p),
+            Some(EntityKind::Organisation | EntityKind::Place)
+        );
+        let mut out = Vec::new();
+        let mut from = 0;
+        for i in 1..p.len() {
+            let cut = match self.word(p[i]) {
+                "of" => {
+                    let left = self.key(p[i - 1]);
+                    !(self.g.is_org_head(&left)
+                        || self.g.is_place_head(&left)
+                        || self.g.is_title(&left)
+                        || self.g.is_other_head(&left))
+                }
+                "and" => !named,
+                _ => false,
+            };
+            if cut {
+                out.push(&p[from..i]);
+                from = i + 1;
+            }
+        }
+        out.push(&p[from.min(p.len())..]);
+        out.retain(|s| !s.is_empty());
+        out
+    }
+
+    fn process_sub(&self, p: &[usize], out: &mut Vec<Chunk>) {
         // Role: "U.S. National Security Advisor Jake Sullivan".
         if let Some((prefix, role, name)) = self.split_role(p) {
             if !prefix.is_empty() {
@@ -533,6 +593,19 @@ impl<'a> Doc<'a> {
             }
             return;
         }
+        // A role with no name after it: "Seminole County Sheriff" keeps only the place.
+        let last = *p.last().unwrap();
+        if self.g.is_title(&self.key(last))
+            && self.head_kind(p).is_none()
+            && self.g.known(&self.span_key(p)).is_none()
+        {
+            let first_title = p
+                .iter()
+                .position(|&t| self.g.is_title(&self.key(t)))
+                .unwrap_or(0);
+            self.emit_leading_entity(&p[..first_title], out);
+            return;
+        }
         self.emit_names(p, false, out);
     }
 
@@ -542,7 +615,8 @@ impl<'a> Doc<'a> {
         if self.g.is_title(&k) || self.g.given(&k).is_some() || self.g.known(&k).is_some() {
             return false;
         }
-        self.lower_seen(i)
+        // "Fortunately Middleton said": an adverb starts the sentence.
+        self.lower_seen(i) || (k.ends_with("ly") && k.len() > 4)
     }
 
     /// The kind a head word gives: the word before "of" ("University of Denver"),
@@ -651,10 +725,7 @@ impl<'a> Doc<'a> {
         if p.is_empty() {
             return;
         }
-        let has_and = p
-            .iter()
-            .enumerate()
-            .any(|(i, &t)| self.word(t) == "and" || (i > 0 && self.toks[t].after_ampersand));
+        let has_and = p.iter().any(|&t| self.word(t) == "and");
         if has_and {
             let whole = self.span_key(p);
             let keep = self.g.known(&whole).is_some()
@@ -664,13 +735,11 @@ impl<'a> Doc<'a> {
                 );
             if !keep {
                 let mut part = Vec::new();
-                for (i, &t) in p.iter().enumerate() {
-                    if self.word(t) == "and" || (i > 0 && self.toks[t].after_ampersand) {
+                for &t in p {
+                    if self.word(t) == "and" {
                         self.emit_names(&part, titled, out);
                         part.clear();
-                        if self.word(t) == "and" {
-                            continue;
-                        }
+                        continue;
                     }
                     part.push(t);
                 }
@@ -679,6 +748,13 @@ impl<'a> Doc<'a> {
             }
         }
         if p.len() == 1 && self.split_compound(p[0], out) {
+            return;
+        }
+        let last = *p.last().unwrap();
+        if p.len() >= 2 && COMPASS.contains(&self.key(last).as_str()) {
+            self.emit_names(&p[..p.len() - 1], titled, out);
+            let t = &self.toks[last];
+            out.push(self.chunk_at(t.start, t.end, last, EntityKind::Place, Certainty::Fair));
             return;
         }
         if let Some(c) = self.classify(p, titled) {
@@ -737,6 +813,7 @@ impl<'a> Doc<'a> {
             certainty,
             role: None,
             shouted: false,
+            doubtful: false,
         }
     }
 
@@ -761,6 +838,7 @@ impl<'a> Doc<'a> {
             certainty: Certainty::Weak,
             role: None,
             shouted: false,
+            doubtful: false,
         };
         let k = self.span_key(p);
         let set = |c: &mut Chunk, kind, certainty| {
@@ -776,7 +854,10 @@ impl<'a> Doc<'a> {
             .all(|&t| self.toks[t].shape == Shape::Upper || self.is_connector(t));
         if all_upper {
             let letters = k.chars().filter(|c| c.is_alphabetic()).count();
-            if NOT_ACRONYMS.contains(&k.as_str()) || self.g.is_stop(&k) {
+            if NOT_ACRONYMS.contains(&k.as_str())
+                || self.g.is_stop(&k)
+                || (p.len() == 1 && self.lower.contains(k.as_str()))
+            {
                 return None;
             }
             if p.len() > 1 || letters > 5 || self.toks[first].initial && letters > 3 {
@@ -806,6 +887,14 @@ impl<'a> Doc<'a> {
             }
             _ => {}
         }
+        // Broadcasters: "KIRO 7", "FOX 4".
+        if p.len() >= 2
+            && self.toks[first].shape == Shape::Upper
+            && self.toks[p[1]].shape == Shape::Number
+        {
+            set(&mut chunk, EntityKind::Organisation, Certainty::Fair);
+            return Some(chunk);
+        }
         if p.len() >= 2 {
             let middle_initial = p[1..p.len() - 1]
                 .iter()
@@ -819,27 +908,45 @@ impl<'a> Doc<'a> {
                 set(&mut chunk, EntityKind::Place, Certainty::Fair);
                 return Some(chunk);
             }
-            let connected = p.iter().any(|&t| self.is_connector(t));
-            let demonym = p.iter().any(|&t| self.g.is_demonym(&self.key(t)));
-            if !connected && !demonym && p.len() <= 3 && !self.lower_seen(first) {
+            // A bare capitalised pair or triple is most often a person, unless a word
+            // in it is a known name, a number, lower case elsewhere, or capitalised
+            // only by position (headlines).
+            let connected = p
+                .iter()
+                .any(|&t| self.is_connector(t) || self.toks[t].after_ampersand);
+            let odd = p.iter().any(|&t| {
+                let k = self.key(t);
+                self.g.is_demonym(&k)
+                    || self.g.known(&k).is_some()
+                    || self.word(t).chars().any(|c| c.is_ascii_digit())
+                    || (self.toks[t].initial && !self.confirmed.contains(&k))
+            });
+            if !connected && !odd && p.len() <= 3 && !self.lower_seen(first) {
                 set(&mut chunk, EntityKind::Person, Certainty::Weak);
             }
             return Some(chunk);
         }
         // One word.
-        if self.g.is_demonym(&k) || self.g.is_title(&k) {
+        if self.g.is_title(&k) || self.g.is_demonym(&k) {
             return None;
+        }
+        if k.strip_suffix('s').is_some_and(|s| self.g.is_demonym(s)) {
+            // "Palestinians": a group.
+            return Some(chunk);
+        }
+        if is_route(self.word(first)) {
+            set(&mut chunk, EntityKind::Place, Certainty::Fair);
+            return Some(chunk);
         }
         let t = &self.toks[first];
         if t.initial && !self.confirmed.contains(&k) && self.g.given(&k).is_none() {
-            // Capitalised only by position, and never elsewhere: not a name.
-            if self.lower_seen(first)
-                || self
-                    .next_word(first)
-                    .is_none_or(|w| !SPEECH_VERBS.contains(&w))
-            {
+            // Capitalised only by position, and never elsewhere: a name only if the
+            // article names a person so.
+            if self.lower_seen(first) {
                 return None;
             }
+            chunk.doubtful = true;
+            return Some(chunk);
         }
         if self.g.given(&k).is_some() {
             set(&mut chunk, EntityKind::Person, Certainty::Fair);
@@ -888,6 +995,11 @@ impl<'a> Doc<'a> {
             } else if givens.contains_key(&k) && c.certainty != Certainty::Strong {
                 c.kind = EntityKind::Person;
                 c.certainty = Certainty::Fair;
+            }
+        }
+        for c in chunks.iter_mut().filter(|c| c.doubtful) {
+            if c.kind != EntityKind::Person {
+                c.end = c.start;
             }
         }
         // Acronyms defined in brackets: "Strategic Consultative Group (SCG)".
@@ -963,6 +1075,16 @@ impl<'a> Doc<'a> {
             .filter(|k| k.chars().count() > 1 && !NAME_SUFFIXES.contains(&k.as_str()))
             .collect()
     }
+}
+
+/// Road numbers: "I-4", "US-1", "SR-50".
+fn is_route(word: &str) -> bool {
+    let Some((road, number)) = word.split_once('-') else {
+        return false;
+    };
+    matches!(road, "I" | "US" | "SR" | "CR" | "M" | "A")
+        && !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit())
 }
 
 /// "Strategic Consultative Group" → "scg" (connectors skipped).
