@@ -1,7 +1,189 @@
 //! The words the figure reader knows: number words, multipliers, fractions, vague
 //! quantities, units of time, measure and money, calendar names and hedges. All
-//! lookups take a lower-cased word and are plain `match`es (compiled to jump tables),
-//! so looking up every word of an article costs little.
+//! lookups take a lower-cased word. The words that can start a figure sit in one hash
+//! table ([`entry`]), so the reader looks at every word of an article with a single
+//! probe; the rest are `match`es, used only near a number.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// What a word that can start a figure is.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Entry {
+    pub num: Option<NumWord>,
+    /// A vague plural (`dozens`): least value and the bound it stays below.
+    pub vague: Option<(f64, f64)>,
+    /// A currency sign or code written before the amount, as an ISO code.
+    pub currency: Option<&'static str>,
+    /// Letters before `$` naming a dollar (`US`, `C`, `HK`), as an ISO code.
+    pub dollar: Option<&'static str>,
+    /// Month number, and whether the word is an abbreviation.
+    pub month: Option<(u8, bool)>,
+    /// The weekday's name as written in values (`Monday`).
+    pub weekday: Option<&'static str>,
+}
+
+/// Other words the reader acts on where they stand: articles and fractions that may
+/// start a figure, signs, the first words of holidays, clock words, URL starts, share
+/// words and multiplicative adjectives.
+const OTHER_STARTERS: &[&str] = &[
+    "a",
+    "an",
+    "half",
+    "quarter",
+    "tens",
+    "minus",
+    "negative",
+    "noon",
+    "midnight",
+    "new",
+    "christmas",
+    "independence",
+    "valentine",
+    "valentines",
+    "halloween",
+    "boxing",
+    "http",
+    "https",
+    "www",
+    "percent",
+    "percents",
+    "per",
+    "double",
+    "triple",
+    "quadruple",
+    "quintuple",
+];
+
+/// FNV-1a: short keys, no need for a DoS-resistant hash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
+
+/// The starting words, with a filter on (first byte, length) that turns most other
+/// words away before hashing, and the last words of hedge phrases.
+struct Table {
+    map: Map,
+    /// Bit `n` of `lengths[k][b]`: some starting word of length `n` has byte `b` first
+    /// (k = 0), second (k = 1) or last (k = 2).
+    lengths: [[u32; 256]; 3],
+    hedge_ends: HashMap<&'static str, (), BuildHasherDefault<Fnv>>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Map::default();
+        for (w, v) in NUM_WORDS {
+            t.entry(*w).or_default().num = Some(*v);
+        }
+        for (w, v) in VAGUE_WORDS {
+            t.entry(*w).or_default().vague = Some(*v);
+        }
+        for (w, v) in CURRENCY_PREFIXES {
+            t.entry(*w).or_default().currency = Some(*v);
+        }
+        for (w, v) in DOLLAR_LETTERS {
+            t.entry(*w).or_default().dollar = Some(*v);
+        }
+        for (w, v) in MONTHS {
+            t.entry(*w).or_default().month = Some(*v);
+        }
+        for (w, v) in WEEKDAYS {
+            t.entry(*w).or_default().weekday = Some(*v);
+        }
+        for w in OTHER_STARTERS {
+            t.entry(*w).or_default();
+        }
+        let mut lengths = [[0u32; 256]; 3];
+        for w in t.keys() {
+            let b = w.as_bytes();
+            let bit = 1 << b.len().min(31);
+            lengths[0][usize::from(b[0])] |= bit;
+            lengths[1][usize::from(*b.get(1).unwrap_or(&0))] |= bit;
+            lengths[2][usize::from(b[b.len() - 1])] |= bit;
+        }
+        let hedge_ends = PRE_HEDGES
+            .iter()
+            .filter_map(|(p, _)| p.last().map(|w| (*w, ())))
+            .collect();
+        Table {
+            map: t,
+            lengths,
+            hedge_ends,
+        }
+    })
+}
+
+/// The entry of a (lower-case) word that may start a figure, if it is one.
+pub(crate) fn entry(w: &str) -> Option<&'static Entry> {
+    let t = table();
+    let b = w.as_bytes();
+    let (&first, &last) = (b.first()?, b.last()?);
+    let second = *b.get(1).unwrap_or(&0);
+    if b.len() > 31 {
+        return None;
+    }
+    let bit = 1 << b.len();
+    let l = &t.lengths;
+    if l[0][usize::from(first)] & l[1][usize::from(second)] & l[2][usize::from(last)] & bit == 0 {
+        return None;
+    }
+    t.map.get(w)
+}
+
+/// Whether `w` ends some hedge phrase (`than`, `about`, `least`).
+pub(crate) fn ends_hedge(w: &str) -> bool {
+    table().hedge_ends.contains_key(w)
+}
+
+pub(crate) fn num_word(w: &str) -> Option<NumWord> {
+    entry(w)?.num
+}
+
+/// Vague plural quantities (`dozens`, `thousands`): the least value the word allows
+/// and the next magnitude, which it stays below.
+pub(crate) fn vague_word(w: &str) -> Option<(f64, f64)> {
+    entry(w)?.vague
+}
+
+/// Currency signs and codes written before the number (`$`, `€`, `US$`, `USD`, `Rs`).
+pub(crate) fn currency_prefix(w: &str) -> Option<&'static str> {
+    entry(w)?.currency
+}
+
+/// Letters written right before `$` that name the dollar (`US$`, `C$`, `HK$`).
+pub(crate) fn dollar_letters(w: &str) -> Option<&'static str> {
+    entry(w)?.dollar
+}
+
+pub(crate) fn month(w: &str) -> Option<(u8, bool)> {
+    entry(w)?.month
+}
+
+pub(crate) fn weekday(w: &str) -> Option<&'static str> {
+    entry(w)?.weekday
+}
 
 /// A number word and its role in a spelled-out number.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -18,48 +200,55 @@ pub(crate) enum NumWord {
     Dozen,
 }
 
-pub(crate) fn num_word(w: &str) -> Option<NumWord> {
-    use NumWord::*;
-    Some(match w {
-        "zero" | "nought" | "naught" | "nil" => Digit(0.0),
-        "one" => Digit(1.0),
-        "two" => Digit(2.0),
-        "three" => Digit(3.0),
-        "four" => Digit(4.0),
-        "five" => Digit(5.0),
-        "six" => Digit(6.0),
-        "seven" => Digit(7.0),
-        "eight" => Digit(8.0),
-        "nine" => Digit(9.0),
-        "ten" => Teen(10.0),
-        "eleven" => Teen(11.0),
-        "twelve" => Teen(12.0),
-        "thirteen" => Teen(13.0),
-        "fourteen" => Teen(14.0),
-        "fifteen" => Teen(15.0),
-        "sixteen" => Teen(16.0),
-        "seventeen" => Teen(17.0),
-        "eighteen" => Teen(18.0),
-        "nineteen" => Teen(19.0),
-        "twenty" => Tens(20.0),
-        "thirty" => Tens(30.0),
-        "forty" | "fourty" => Tens(40.0),
-        "fifty" => Tens(50.0),
-        "sixty" => Tens(60.0),
-        "seventy" => Tens(70.0),
-        "eighty" => Tens(80.0),
-        "ninety" => Tens(90.0),
-        "hundred" => Hundred,
-        "thousand" => Scale(1e3),
-        "million" => Scale(1e6),
-        "billion" => Scale(1e9),
-        "trillion" => Scale(1e12),
-        "lakh" | "lakhs" | "lac" | "lacs" | "lkh" => Scale(1e5),
-        "crore" | "crores" | "cr" | "koti" => Scale(1e7),
-        "dozen" => Dozen,
-        _ => return None,
-    })
-}
+const NUM_WORDS: &[(&str, NumWord)] = &[
+    ("zero", NumWord::Digit(0.0)),
+    ("nought", NumWord::Digit(0.0)),
+    ("naught", NumWord::Digit(0.0)),
+    ("nil", NumWord::Digit(0.0)),
+    ("one", NumWord::Digit(1.0)),
+    ("two", NumWord::Digit(2.0)),
+    ("three", NumWord::Digit(3.0)),
+    ("four", NumWord::Digit(4.0)),
+    ("five", NumWord::Digit(5.0)),
+    ("six", NumWord::Digit(6.0)),
+    ("seven", NumWord::Digit(7.0)),
+    ("eight", NumWord::Digit(8.0)),
+    ("nine", NumWord::Digit(9.0)),
+    ("ten", NumWord::Teen(10.0)),
+    ("eleven", NumWord::Teen(11.0)),
+    ("twelve", NumWord::Teen(12.0)),
+    ("thirteen", NumWord::Teen(13.0)),
+    ("fourteen", NumWord::Teen(14.0)),
+    ("fifteen", NumWord::Teen(15.0)),
+    ("sixteen", NumWord::Teen(16.0)),
+    ("seventeen", NumWord::Teen(17.0)),
+    ("eighteen", NumWord::Teen(18.0)),
+    ("nineteen", NumWord::Teen(19.0)),
+    ("twenty", NumWord::Tens(20.0)),
+    ("thirty", NumWord::Tens(30.0)),
+    ("forty", NumWord::Tens(40.0)),
+    ("fourty", NumWord::Tens(40.0)),
+    ("fifty", NumWord::Tens(50.0)),
+    ("sixty", NumWord::Tens(60.0)),
+    ("seventy", NumWord::Tens(70.0)),
+    ("eighty", NumWord::Tens(80.0)),
+    ("ninety", NumWord::Tens(90.0)),
+    ("hundred", NumWord::Hundred),
+    ("thousand", NumWord::Scale(1e3)),
+    ("million", NumWord::Scale(1e6)),
+    ("billion", NumWord::Scale(1e9)),
+    ("trillion", NumWord::Scale(1e12)),
+    ("lakh", NumWord::Scale(1e5)),
+    ("lakhs", NumWord::Scale(1e5)),
+    ("lac", NumWord::Scale(1e5)),
+    ("lacs", NumWord::Scale(1e5)),
+    ("lkh", NumWord::Scale(1e5)),
+    ("crore", NumWord::Scale(1e7)),
+    ("crores", NumWord::Scale(1e7)),
+    ("cr", NumWord::Scale(1e7)),
+    ("koti", NumWord::Scale(1e7)),
+    ("dozen", NumWord::Dozen),
+];
 
 /// Abbreviated multipliers written after digits: `3k`, `10 bln`, `$2bn`, `3M`, `10G`
 /// (case matters: `m` is also metres, `g` grams).
@@ -152,21 +341,17 @@ pub(crate) fn plural_scale(w: &str) -> Option<NumWord> {
     })
 }
 
-/// Vague plural quantities (`dozens`, `thousands`): the least value the word allows
-/// and the next magnitude, which it stays below.
-pub(crate) fn vague_word(w: &str) -> Option<(f64, f64)> {
-    Some(match w {
-        "dozens" => (24.0, 144.0),
-        "hundreds" => (200.0, 1e3),
-        "thousands" => (2e3, 1e4),
-        "millions" => (2e6, 1e7),
-        "billions" => (2e9, 1e10),
-        "trillions" => (2e12, 1e13),
-        "multimillion" => (2e6, 1e9),
-        "multibillion" => (2e9, 1e12),
-        _ => return None,
-    })
-}
+/// Vague plural quantities by word.
+const VAGUE_WORDS: &[(&str, (f64, f64))] = &[
+    ("dozens", (24.0, 144.0)),
+    ("hundreds", (200.0, 1e3)),
+    ("thousands", (2e3, 1e4)),
+    ("millions", (2e6, 1e7)),
+    ("billions", (2e9, 1e10)),
+    ("trillions", (2e12, 1e13)),
+    ("multimillion", (2e6, 1e9)),
+    ("multibillion", (2e9, 1e12)),
+];
 
 /// Units of time: the canonical unit and how many of it one word means.
 pub(crate) fn duration_unit(w: &str) -> Option<(&'static str, f64)> {
@@ -329,91 +514,96 @@ pub(crate) fn dollar_country(w: &str) -> Option<&'static str> {
     })
 }
 
-/// Currency signs and codes written before the number (`$`, `€`, `US$`, `USD`, `Rs`).
-pub(crate) fn currency_prefix(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "$" => "USD",
-        "€" => "EUR",
-        "£" => "GBP",
-        "¥" => "JPY",
-        "₹" => "INR",
-        "₩" => "KRW",
-        "₽" => "RUB",
-        "₪" => "ILS",
-        "usd" | "us$" | "dlrs" => "USD",
-        "eur" => "EUR",
-        "gbp" | "stg" => "GBP",
-        "jpy" => "JPY",
-        "chf" | "sfr" => "CHF",
-        "cad" | "c$" => "CAD",
-        "aud" | "a$" => "AUD",
-        "hkd" | "hk$" => "HKD",
-        "nzd" | "nz$" => "NZD",
-        "sgd" | "s$" => "SGD",
-        "cny" | "rmb" => "CNY",
-        "inr" | "rs" | "rs." => "INR",
-        "r$" => "BRL",
-        _ => return None,
-    })
-}
+/// Currency signs and codes by how they are written before the amount.
+const CURRENCY_PREFIXES: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₩", "KRW"),
+    ("₽", "RUB"),
+    ("₪", "ILS"),
+    ("usd", "USD"),
+    ("us$", "USD"),
+    ("dlrs", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("stg", "GBP"),
+    ("jpy", "JPY"),
+    ("chf", "CHF"),
+    ("sfr", "CHF"),
+    ("cad", "CAD"),
+    ("c$", "CAD"),
+    ("aud", "AUD"),
+    ("a$", "AUD"),
+    ("hkd", "HKD"),
+    ("hk$", "HKD"),
+    ("nzd", "NZD"),
+    ("nz$", "NZD"),
+    ("sgd", "SGD"),
+    ("s$", "SGD"),
+    ("cny", "CNY"),
+    ("rmb", "CNY"),
+    ("inr", "INR"),
+    ("rs", "INR"),
+    ("rs.", "INR"),
+    ("r$", "BRL"),
+];
 
-/// Letters written right before `$` that name the dollar (`US$`, `C$`, `HK$`).
-pub(crate) fn dollar_letters(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "us" | "u.s." => "USD",
-        "c" | "ca" | "can" => "CAD",
-        "a" | "au" => "AUD",
-        "hk" => "HKD",
-        "nz" => "NZD",
-        "s" | "sg" => "SGD",
-        "r" => "BRL",
-        "nt" => "TWD",
-        _ => return None,
-    })
-}
+/// Letters before `$` by the dollar they name.
+const DOLLAR_LETTERS: &[(&str, &str)] = &[
+    ("us", "USD"),
+    ("u.s.", "USD"),
+    ("c", "CAD"),
+    ("ca", "CAD"),
+    ("can", "CAD"),
+    ("a", "AUD"),
+    ("au", "AUD"),
+    ("hk", "HKD"),
+    ("nz", "NZD"),
+    ("s", "SGD"),
+    ("sg", "SGD"),
+    ("r", "BRL"),
+    ("nt", "TWD"),
+];
 
-pub(crate) fn month(w: &str) -> Option<(u8, bool)> {
-    // (month number, written as an abbreviation)
-    Some(match w {
-        "january" => (1, false),
-        "february" => (2, false),
-        "march" => (3, false),
-        "april" => (4, false),
-        "may" => (5, false),
-        "june" => (6, false),
-        "july" => (7, false),
-        "august" => (8, false),
-        "september" => (9, false),
-        "october" => (10, false),
-        "november" => (11, false),
-        "december" => (12, false),
-        "jan" => (1, true),
-        "feb" => (2, true),
-        "mar" => (3, true),
-        "apr" => (4, true),
-        "jun" => (6, true),
-        "jul" => (7, true),
-        "aug" => (8, true),
-        "sep" | "sept" => (9, true),
-        "oct" => (10, true),
-        "nov" => (11, true),
-        "dec" => (12, true),
-        _ => return None,
-    })
-}
+const MONTHS: &[(&str, (u8, bool))] = &[
+    ("january", (1, false)),
+    ("february", (2, false)),
+    ("march", (3, false)),
+    ("april", (4, false)),
+    ("may", (5, false)),
+    ("june", (6, false)),
+    ("july", (7, false)),
+    ("august", (8, false)),
+    ("september", (9, false)),
+    ("october", (10, false)),
+    ("november", (11, false)),
+    ("december", (12, false)),
+    ("jan", (1, true)),
+    ("feb", (2, true)),
+    ("mar", (3, true)),
+    ("apr", (4, true)),
+    ("jun", (6, true)),
+    ("jul", (7, true)),
+    ("aug", (8, true)),
+    ("sep", (9, true)),
+    ("sept", (9, true)),
+    ("oct", (10, true)),
+    ("nov", (11, true)),
+    ("dec", (12, true)),
+];
 
-pub(crate) fn weekday(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "monday" => "Monday",
-        "tuesday" => "Tuesday",
-        "wednesday" => "Wednesday",
-        "thursday" => "Thursday",
-        "friday" => "Friday",
-        "saturday" => "Saturday",
-        "sunday" => "Sunday",
-        _ => return None,
-    })
-}
+const WEEKDAYS: &[(&str, &str)] = &[
+    ("monday", "Monday"),
+    ("tuesday", "Tuesday"),
+    ("wednesday", "Wednesday"),
+    ("thursday", "Thursday"),
+    ("friday", "Friday"),
+    ("saturday", "Saturday"),
+    ("sunday", "Sunday"),
+];
 
 /// How a hedge bounds the figure it stands before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -319,8 +319,19 @@ fn after_whole(cx: &Cx, n: &mut Number, words: bool) {
             return;
         }
     }
-    if let Some((f, end)) = and_fraction(cx, n.end, n.scale) {
-        n.value += f;
+    if let Some((f, end, then)) = and_fraction(cx, n.end) {
+        match then {
+            // `two and a half million`
+            Some(s) if n.scale < 1000.0 => {
+                n.value = (n.value + f) * s;
+                n.scale = s;
+            }
+            // `one billion and a half million`
+            Some(s) => n.value += f * s,
+            // `3 million and a half`
+            None if n.scale >= 1000.0 => n.value += f * n.scale,
+            None => n.value += f,
+        }
         n.end = end;
         n.plain = false;
         return;
@@ -379,9 +390,9 @@ fn denominator_after(cx: &Cx, k: usize, num: f64) -> Option<(f64, usize)> {
 }
 
 /// `and a half`, `-and-a-half`, `and three quarters`, `and a half million` at token
-/// `j`, after a number whose last multiplier is `scale`: the amount to add and the
-/// token after it.
-fn and_fraction(cx: &Cx, j: usize, scale: f64) -> Option<(f64, usize)> {
+/// `j`: the fraction, the token after it, and the multiplier written after the
+/// fraction, if any.
+fn and_fraction(cx: &Cx, j: usize) -> Option<(f64, usize, Option<f64>)> {
     let mut k = j;
     let hyphen = cx.punct_attached(k, '-');
     if hyphen {
@@ -412,16 +423,12 @@ fn and_fraction(cx: &Cx, j: usize, scale: f64) -> Option<(f64, usize)> {
     if f >= 1.0 {
         return None;
     }
-    let mut end = d_tok + 1;
+    let end = d_tok + 1;
     let mut b2 = [0u8; 24];
-    // `and a half million`: a fraction of the multiplier that follows.
-    if let Some(NumWord::Scale(s)) = num_word(cx.lower(end, &mut b2)) {
-        end += 1;
-        return Some((f * s, end));
+    match num_word(cx.lower(end, &mut b2)) {
+        Some(NumWord::Scale(s)) => Some((f, end + 1, Some(s))),
+        _ => Some((f, end, None)),
     }
-    // `3 million and a half`: a fraction of the multiplier before.
-    let of = if scale >= 1000.0 { scale } else { 1.0 };
-    Some((f * of, end))
 }
 
 /// `point five`, `point seventy-one`, `point nought four` at token `j`: the decimal

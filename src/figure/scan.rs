@@ -35,8 +35,13 @@ impl<'t> Cx<'t> {
     pub fn gap(&self, i: usize) -> bool {
         self.toks.get(i).is_none_or(|t| t.gap)
     }
-    pub fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
-        lower(self.s(i), buf)
+    /// Token `i` lower-cased (a word already in lower case is returned as it is).
+    pub fn lower<'a>(&'a self, i: usize, buf: &'a mut [u8; 24]) -> &'a str {
+        match self.toks.get(i) {
+            Some(t) if t.plain_lower => &self.text[t.start..t.end],
+            Some(_) => lower(self.s(i), buf),
+            None => "",
+        }
     }
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.s(i).eq_ignore_ascii_case(w)
@@ -56,7 +61,7 @@ impl<'t> Cx<'t> {
         self.punct(i, '-') || self.punct(i, '–') || self.punct(i, '—')
     }
     pub fn capitalized(&self, i: usize) -> bool {
-        self.word(i) && self.s(i).starts_with(|c: char| c.is_uppercase())
+        self.toks.get(i).is_some_and(|t| t.capital)
     }
     /// Token `i` opens a sentence, line or quotation.
     pub fn sentence_start(&self, i: usize) -> bool {
@@ -151,6 +156,10 @@ fn step(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize {
         Class::Word => {
             let mut buf = [0u8; 24];
             let w = cx.lower(i, &mut buf);
+            // One probe decides for most words: they start nothing.
+            if super::lexicon::entry(w).is_none() {
+                return i + 1;
+            }
             if cx.capitalized(i) {
                 if let Some(next) = date::at_word(cx, i, w, out) {
                     return next;
@@ -536,6 +545,17 @@ fn words_lower(cx: &Cx, a: usize, b: usize) -> String {
 
 /// A hedge phrase ending right before token `first`: how it bounds, and where it starts.
 pub(crate) fn pre_hedge(cx: &Cx, first: usize) -> Option<(Hedge, usize)> {
+    // Most figures have no hedge: check the word before against the hedges' last
+    // words before trying every phrase.
+    let mut buf = [0u8; 24];
+    let last = if first > 0 {
+        cx.lower(first - 1, &mut buf)
+    } else {
+        ""
+    };
+    if !super::lexicon::ends_hedge(last) {
+        return symbol_hedge(cx, first);
+    }
     let mut best: Option<(Hedge, usize)> = None;
     for (phrase, h) in PRE_HEDGES {
         let n = phrase.len();
@@ -625,7 +645,8 @@ fn other_bound(cx: &Cx, k: usize, h: Hedge, unit: &UnitHit) -> Option<(f64, usiz
 
 /// A hedge phrase starting at token `end` (`or more`): how it bounds, and its end.
 fn post_hedge(cx: &Cx, end: usize) -> Option<(Hedge, usize)> {
-    for (phrase, h) in POST_HEDGES {
+    let starts = cx.is(end, "or") || cx.is(end, "and");
+    for (phrase, h) in POST_HEDGES.iter().filter(|_| starts) {
         if phrase.iter().enumerate().all(|(k, w)| cx.is(end + k, w)) {
             // `or more people` is still a hedge; `or more than 190` starts another figure.
             let next = end + phrase.len();
@@ -1235,7 +1256,7 @@ fn base_unit_after(
     if cx.punct(k, '%') {
         return Some(UnitHit::new(Kind::Percent, "percent", 1.0, k + 1));
     }
-    let w = cx.lower(k, &mut buf).to_string();
+    let w = cx.lower(k, &mut buf);
     // Hyphenated compounds: `two-hour`, `34-year-old`, `24-ton`, `168-member`.
     if cx.dash(k) && !cx.gap(k) && cx.word(k + 1) && !cx.gap(k + 1) {
         return compound(cx, n, k + 1);
@@ -1263,7 +1284,7 @@ fn base_unit_after(
             return Some(hit);
         }
     }
-    if let Some(hit) = money_after(cx, k, &w) {
+    if let Some(hit) = money_after(cx, k, w) {
         return Some(hit);
     }
     // Units written onto the digits or after a space.
@@ -1282,7 +1303,7 @@ fn base_unit_after(
             None => UnitHit::new(Kind::Measure, "degree", 1.0, k + 1),
         });
     }
-    match w.as_str() {
+    match w {
         "percent" | "pct" | "percentage" | "percents" => {
             if cx.is(k + 1, "points") || cx.is(k + 1, "point") {
                 return Some(UnitHit::new(Kind::Percent, "percentage point", 1.0, k + 2));
@@ -1294,7 +1315,7 @@ fn base_unit_after(
         }
         _ => {}
     }
-    if let Some((unit, factor)) = duration_unit(&w).or_else(|| short_duration(&w, n, cx.gap(k))) {
+    if let Some((unit, factor)) = duration_unit(w).or_else(|| short_duration(w, n, cx.gap(k))) {
         // `a second` is mostly an ordinal; `a second or two` is a duration.
         if n.article && unit == "second" && !cx.is(k + 1, "or") {
             return None;
@@ -1313,11 +1334,11 @@ fn base_unit_after(
         }
         return Some(hit);
     }
-    if matches!(w.as_str(), "yo" | "y.o.") {
+    if matches!(w, "yo" | "y.o.") {
         return Some(UnitHit::new(Kind::Age, "year", 1.0, k + 1));
     }
     // `5 square miles`, `2 cubic metres`
-    if matches!(w.as_str(), "square" | "sq" | "cubic") {
+    if matches!(w, "square" | "sq" | "cubic") {
         let mut b2 = [0u8; 24];
         if let Some(u) = measure_unit(cx.lower(k + 1, &mut b2)) {
             let prefix = if w == "cubic" { "cu" } else { "sq" };
@@ -1329,12 +1350,12 @@ fn base_unit_after(
             ));
         }
     }
-    if let Some(u) = measure_unit(&w) {
+    if let Some(u) = measure_unit(w) {
         // Single letters and short symbols count only after digits (`5 m`, `9mm`),
         // never after number words (`five m`); capitals only for data sizes (`100 MB`).
         let short = w.len() <= 2
             && !matches!(
-                w.as_str(),
+                w,
                 "km" | "cm" | "mm" | "kg" | "lb" | "ft" | "mi" | "oz" | "yd" | "ml" | "dm"
             );
         let data = matches!(u, "kB" | "MB" | "GB" | "TB");
@@ -1475,9 +1496,9 @@ fn caliber(n: &Number, end: usize) -> UnitHit {
 /// A hyphenated compound after the number: `-hour`, `-year-old`, `-ton`, `-member`.
 fn compound(cx: &Cx, n: &Number, w_tok: usize) -> Option<UnitHit> {
     let mut buf = [0u8; 24];
-    let w = cx.lower(w_tok, &mut buf).to_string();
+    let w = cx.lower(w_tok, &mut buf);
     let after = w_tok + 1;
-    if let Some((unit, factor)) = duration_unit(&w) {
+    if let Some((unit, factor)) = duration_unit(w) {
         // `34-year-old`, `12-year old`, `22-month-old`
         if (cx.dash(after) && !cx.gap(after) || cx.gap(after))
             && cx.is(after + usize::from(cx.dash(after)), "old")
@@ -1497,7 +1518,7 @@ fn compound(cx: &Cx, n: &Number, w_tok: usize) -> Option<UnitHit> {
     if w == "years-old" || w == "year-old" {
         return Some(UnitHit::new(Kind::Age, "year", 1.0, after));
     }
-    if let Some(u) = measure_unit(&w) {
+    if let Some(u) = measure_unit(w) {
         if u == "caliber" {
             return Some(caliber(n, after));
         }
@@ -1505,10 +1526,10 @@ fn compound(cx: &Cx, n: &Number, w_tok: usize) -> Option<UnitHit> {
             return Some(UnitHit::new(Kind::Measure, u, 1.0, after));
         }
     }
-    if matches!(w.as_str(), "percent" | "per") {
+    if matches!(w, "percent" | "per") {
         return Some(UnitHit::new(Kind::Percent, "percent", 1.0, after));
     }
-    if let Some((code, f)) = currency_word(&w) {
+    if let Some((code, f)) = currency_word(w) {
         return Some(UnitHit::new(Kind::Money, code, f, after));
     }
     // `half-life`, `one-third-owned`: a fraction before a noun is not a count.
@@ -1519,7 +1540,7 @@ fn compound(cx: &Cx, n: &Number, w_tok: usize) -> Option<UnitHit> {
     // `two-way`, `30-something`, `20-plus`.
     if cx.capitalized(w_tok)
         || matches!(
-            w.as_str(),
+            w,
             "way"
                 | "fold"
                 | "something"
@@ -1540,7 +1561,7 @@ fn compound(cx: &Cx, n: &Number, w_tok: usize) -> Option<UnitHit> {
         return None;
     }
     if w.bytes().all(|b| b.is_ascii_lowercase()) {
-        let noun = plural_singular(&w).unwrap_or(w.clone());
+        let noun = plural_singular(w).unwrap_or_else(|| w.to_string());
         return Some(UnitHit::new(Kind::Count, &noun, 1.0, after));
     }
     None

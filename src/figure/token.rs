@@ -24,6 +24,10 @@ pub(crate) struct Token {
     pub gap: bool,
     /// A line break precedes the token (or it starts the text).
     pub line_start: bool,
+    /// A word of lower-case ASCII letters only (its own lower-case form).
+    pub plain_lower: bool,
+    /// A word starting with a capital letter.
+    pub capital: bool,
 }
 
 fn is_letter(c: char) -> bool {
@@ -49,11 +53,12 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         let start = i;
         let class;
+        let mut plain_lower = false;
         if b.is_ascii_digit() || (b == b'.' && starts_decimal(bytes, i)) {
             i = scan_number(bytes, i);
             class = Class::Num;
         } else if b.is_ascii_alphabetic() {
-            i = scan_word(text, i);
+            (i, plain_lower) = scan_word(text, i);
             class = Class::Word;
         } else if b < 0x80 {
             i += 1;
@@ -66,19 +71,25 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 continue;
             }
             if is_letter(c) {
-                i = scan_word(text, i);
+                (i, plain_lower) = scan_word(text, i);
                 class = Class::Word;
             } else {
                 i += c.len_utf8();
                 class = Class::Punct;
             }
         }
+        let capital = class == Class::Word
+            && !plain_lower
+            && (b.is_ascii_uppercase()
+                || b >= 0x80 && text[start..].chars().next().is_some_and(char::is_uppercase));
         out.push(Token {
             start,
             end: i,
             class,
             gap,
             line_start,
+            plain_lower,
+            capital,
         });
         gap = false;
         line_start = false;
@@ -109,17 +120,23 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
 
 /// A run of letters; a one-letter word followed by `.` and another letter and `.`
 /// takes them in (`a.m.`, `U.S.`, `k.g.`).
-fn scan_word(text: &str, start: usize) -> usize {
+fn scan_word(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut i = start;
+    let mut plain_lower = true;
     while i < bytes.len() {
-        if bytes[i].is_ascii_alphabetic() {
+        let b = bytes[i];
+        if b.is_ascii_lowercase() {
             i += 1;
-        } else if bytes[i] >= 0x80 {
+        } else if b.is_ascii_uppercase() {
+            plain_lower = false;
+            i += 1;
+        } else if b >= 0x80 {
             match text[i..].chars().next() {
                 Some(c) if is_letter(c) => i += c.len_utf8(),
                 _ => break,
             }
+            plain_lower = false;
         } else {
             break;
         }
@@ -136,11 +153,15 @@ fn scan_word(text: &str, start: usize) -> usize {
         if i > start + 1 && bytes.get(i) == Some(&b'.') {
             i += 1;
         }
+        if i > start + 1 {
+            plain_lower = false;
+        }
     }
-    i
+    (i, plain_lower)
 }
 
-/// `word` lower-cased into `buf` (ASCII only); `""` when it does not fit.
+/// `word` lower-cased into `buf` (ASCII letters only; others are copied); `""` when
+/// it does not fit.
 pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
