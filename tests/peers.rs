@@ -55,8 +55,22 @@ fn exclusion(file: &str, case: &Json) -> Option<&'static str> {
     if expected.iter().any(|e| e["value"].is_null()) {
         return Some("a unit or currency named without an amount is not a figure");
     }
-    if input.contains('^') {
+    let scientific = |t: &&str| {
+        let t = t.trim_start_matches(['-', '+']);
+        t.split_once(['e', 'E']).is_some_and(|(m, x)| {
+            !m.is_empty()
+                && m.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && x.trim_start_matches(['-', '+'])
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                && !x.is_empty()
+        })
+    };
+    if input.contains('^') || texts.iter().any(scientific) {
         return Some("powers and scientific notation, not news prose");
+    }
+    if texts.iter().any(|t| t.starts_with("- ")) {
+        return Some("a minus sign set apart from its digits (a list dash in prose)");
     }
     let lower = input.to_lowercase();
     if texts.iter().any(|t| t.contains("the tenth")) {

@@ -255,11 +255,11 @@ const NUM_WORDS: &[(&str, NumWord)] = &[
 pub(crate) fn short_multiplier(w: &str) -> Option<f64> {
     Some(match w {
         "k" | "K" => 1e3,
-        "M" | "MM" | "mn" | "mln" | "Mn" | "Mln" | "mio" | "MLN" => 1e6,
+        "M" | "MM" | "mn" | "mln" | "Mn" | "Mln" | "mio" | "MLN" | "mil" => 1e6,
         "G" | "B" | "bn" | "bln" | "Bn" | "BN" | "BLN" => 1e9,
         "tn" | "tln" | "trn" | "Tn" | "TN" => 1e12,
-        "lkh" | "lac" | "lacs" => 1e5,
-        "cr" | "Cr" | "koti" => 1e7,
+        "lkh" | "lkhs" | "lac" | "lacs" => 1e5,
+        "cr" | "Cr" | "Kr" | "koti" => 1e7,
         "dz" | "dzs" | "doz" | "dozs" => 12.0,
         _ => return None,
     })
@@ -336,7 +336,9 @@ pub(crate) fn plural_scale(w: &str) -> Option<NumWord> {
         "millions" => NumWord::Scale(1e6),
         "billions" => NumWord::Scale(1e9),
         "trillions" => NumWord::Scale(1e12),
-        "dozens" => NumWord::Dozen,
+        "dozens" | "dz" | "dzs" | "doz" | "dozs" => NumWord::Dozen,
+        "krores" | "krore" => NumWord::Scale(1e7),
+        "lkhs" => NumWord::Scale(1e5),
         _ => return None,
     })
 }

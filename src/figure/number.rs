@@ -186,13 +186,17 @@ fn parse_digits(cx: &Cx, i: usize, money: bool) -> Option<Number> {
     if n.plain && s.len() <= 3 {
         let mut v = n.value;
         let mut k = j;
-        while cx.class(k) == Some(Class::Num)
-            && cx.s(k).len() == 3
-            && cx.s(k).bytes().all(|b| b.is_ascii_digit())
-            && single_space_before(cx, k)
-        {
-            v = v * 1000.0 + digits_value(cx.s(k));
+        while cx.class(k) == Some(Class::Num) && single_space_before(cx, k) {
+            let g = cx.s(k);
+            let (int, frac) = g.split_once('.').unwrap_or((g, ""));
+            if int.len() != 3 || !int.bytes().all(|b| b.is_ascii_digit()) || g.contains(',') {
+                break;
+            }
+            v = v * 1000.0 + digits_value(g);
             k += 1;
+            if !frac.is_empty() {
+                break;
+            }
         }
         if k > j {
             n.value = v;
@@ -226,10 +230,8 @@ fn parse_digits(cx: &Cx, i: usize, money: bool) -> Option<Number> {
         let raw = cx.s(j);
         let attached = !cx.gap(j);
         let mult = match raw {
-            "m" | "b" if attached => {
-                let plural_next = cx.looks_plural_word(j + 1);
-                (money || plural_next).then_some(if raw == "m" { 1e6 } else { 1e9 })
-            }
+            "b" if attached => Some(1e9),
+            "m" if attached => (money || cx.looks_plural_word(j + 1)).then_some(1e6),
             "B" if !attached && !money => None,
             _ => short_multiplier(raw).or_else(|| {
                 let w = cx.lower(j, &mut buf);
@@ -299,7 +301,10 @@ fn multipliers(cx: &Cx, n: &mut Number, mut j: usize, digits: bool) -> usize {
             Some(Class::Word) if num_word(cx.lower(k, &mut buf)).is_some() => parse_words(cx, k),
             _ => None,
         };
-        if let Some(rest) = next.filter(|r| r.value < last_mult && r.value >= 0.0 && !r.fraction) {
+        let and = k > j;
+        if let Some(rest) =
+            next.filter(|r| r.value < last_mult && (r.value > 0.0 || !and) && !r.fraction)
+        {
             n.value += rest.value;
             j = rest.end;
         }
@@ -338,8 +343,9 @@ fn after_whole(cx: &Cx, n: &mut Number, words: bool) {
     }
     if let Some((d, end)) = spoken_decimal(cx, n.end) {
         n.value += if n.value < 0.0 { -d } else { d };
-        n.end = end;
         n.plain = false;
+        // `two point two million`
+        n.end = multipliers(cx, n, end, false);
     }
 }
 
@@ -646,6 +652,13 @@ fn and_starts_fraction(cx: &Cx, k: usize) -> bool {
 fn parse_article(cx: &Cx, i: usize) -> Option<Number> {
     let mut buf = [0u8; 24];
     let w = cx.lower(i + 1, &mut buf);
+    // `a twenty-first`
+    if let Some((v, end)) = denominator_after(cx, i + 1, 1.0).filter(|d| !cx.word(d.1)) {
+        let mut n = Number::new(v, i, end);
+        n.words = true;
+        n.fraction = true;
+        return Some(n);
+    }
     match num_word(w) {
         Some(NumWord::Hundred | NumWord::Scale(_) | NumWord::Dozen) => {
             let mut n = spelled(cx, i + 1, 1.0, Some(NumWord::Digit(1.0)))?;
@@ -673,15 +686,6 @@ fn parse_article(cx: &Cx, i: usize) -> Option<Number> {
             n.fraction = true;
         }
         return Some(n);
-    }
-    // `a twenty-first`
-    if let Some((v, end)) = denominator_after(cx, i + 1, 1.0) {
-        if !cx.word(end) {
-            let mut n = Number::new(v, i, end);
-            n.words = true;
-            n.fraction = true;
-            return Some(n);
-        }
     }
     if cx.is(i + 1, "couple") && cx.is(i + 2, "of") || cx.is(i + 1, "pair") && cx.is(i + 2, "of") {
         let mut n = Number::new(2.0, i, i + 2);

@@ -388,7 +388,9 @@ fn quantity(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize 
     }
     // `one` counts only something definite: `one woman`, `one more spacewalk`, `at
     // least one insider`; not `one another`, `one of`, `one shot in the leg`.
-    let counted = unit.as_ref().is_none_or(|u| u.kind == Kind::Count);
+    let counted = unit
+        .as_ref()
+        .is_none_or(|u| u.kind == Kind::Count && u.factor == 1.0);
     if n.words && n.value == 1.0 && n.end == n.first + 1 && counted && high.is_none() {
         let hedged = pre_hedge(cx, n.first).is_some();
         if !(hedged || cx.is(n.end, "more") || one_is_a_figure(cx, n.end)) {

@@ -103,17 +103,46 @@ fn starts_decimal(bytes: &[u8], i: usize) -> bool {
     next_digit && !prev_alnum
 }
 
+/// Digits with inner separators: a `,` before exactly three digits groups thousands
+/// (`1,200`), or before one or two final digits is a decimal comma (`5,00`); a list
+/// `22,24,26` is cut at its commas. One `.` is a decimal point; a second one only
+/// groups thousands (`1.111.111`), so `192.168.1.2` stops early.
 fn scan_number(bytes: &[u8], mut i: usize) -> usize {
+    let digits_from = |k: usize| bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut commas = 0;
+    let mut points = 0;
     i += 1;
     while i < bytes.len() {
         let c = bytes[i];
         if c.is_ascii_digit() {
             i += 1;
-        } else if (c == b',' || c == b'.') && bytes.get(i + 1).is_some_and(|d| d.is_ascii_digit()) {
-            i += 2;
+            continue;
+        }
+        let run = if i + 1 < bytes.len() {
+            digits_from(i + 1)
         } else {
+            0
+        };
+        if run == 0 {
             break;
         }
+        let after = bytes.get(i + 1 + run).copied();
+        let list_next =
+            after == Some(b',') && bytes.get(i + 2 + run).is_some_and(|d| d.is_ascii_digit());
+        let ok = match c {
+            b',' => run == 3 || (commas == 0 && points == 0 && run <= 2 && !list_next),
+            b'.' => points == 0 || run == 3,
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        if c == b',' {
+            commas += 1;
+        } else {
+            points += 1;
+        }
+        i += 1 + run;
     }
     i
 }
