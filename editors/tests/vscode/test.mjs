@@ -273,7 +273,56 @@ async function main() {
   const shot = path.join(OUTDIR, 'vscode.png');
   await page.screenshot({ path: shot });
   say(`screenshot ${shot}`);
-  say(`PASS: squiggle, Problems entry [${CODE}], hover card with "${FULL_NAME}"`);
+  await page.mouse.move(5, 450);
+  await page.keyboard.press('Escape');
+
+  // 4) settings reach the server: turning the rule off (workspace settings) clears the
+  // squiggle (workspace/didChangeConfiguration); turning it back on brings it back.
+  const squiggleCount = () => page.locator('.monaco-editor .squiggly-warning').count();
+  const waitSquiggles = async (want, what) => {
+    const end = Date.now() + 30000;
+    let n;
+    while (Date.now() < end) {
+      n = await squiggleCount();
+      if (want ? n > 0 : n === 0) return;
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`${what}: ${n} warning squiggles`);
+  };
+  const vscodeDir = path.join(WS, '.vscode');
+  fs.mkdirSync(vscodeDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(vscodeDir, 'settings.json'),
+    JSON.stringify({ 'crosscheck.rules': { [CODE]: 'off' } }, null, 2),
+  );
+  await waitSquiggles(false, `after setting crosscheck.rules {"${CODE}": "off"} the squiggle is still there`);
+  say(`crosscheck.rules {"${CODE}": "off"}: squiggle gone`);
+  fs.writeFileSync(path.join(vscodeDir, 'settings.json'), '{}\n');
+  await waitSquiggles(true, 'after removing the rule setting the squiggle did not come back');
+  say('rule setting removed: squiggle back');
+
+  // 5) the commands.
+  const runCommand = async (title) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input');
+    await page.keyboard.type(title, { delay: 10 });
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
+    await page.keyboard.press('Enter');
+  };
+  await runCommand('crosscheck: Restart server');
+  await page.waitForTimeout(1000);
+  await waitSquiggles(true, 'after "crosscheck: Restart server" no squiggle');
+  say('"crosscheck: Restart server": squiggle back after the restart');
+  await runCommand('crosscheck: Show output');
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.part.panel .monaco-editor .view-lines')].some((e) =>
+      e.textContent.replace(/\u00a0/g, ' ').includes('restarting the server'),
+    ),
+    null,
+    { timeout: 15000 },
+  );
+  say('"crosscheck: Show output": the output channel shows the restart');
+  say(`PASS: squiggle, Problems entry [${CODE}], hover card with "${FULL_NAME}", settings, commands`);
 }
 
 try {
