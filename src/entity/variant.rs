@@ -44,6 +44,14 @@ pub(super) struct Found {
 /// more than it can find.
 const MAX_BLOCK: usize = 64;
 
+/// A candidate pair judged to be one name: which spelling is the variant, and
+/// whether that was decided by a tie in counts.
+struct Judged {
+    minor: At,
+    major: At,
+    tie: bool,
+}
+
 /// A (group, form) pair.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct At {
@@ -140,9 +148,15 @@ fn blocks(group: &Group, form: &Form, items: &[Item]) -> Vec<String> {
 }
 
 /// Whether two spellings of non-people are one name misspelt.
-fn similar_things(a: &str, b: &str) -> bool {
+fn similar_things(a: &str, b: &str, names: &HashSet<&str>) -> bool {
     let g = gazetteer::get();
     if a == b {
+        return false;
+    }
+    // Groups of people ("Russians") are not misspelt places.
+    let group_word =
+        |x: &str| g.is_demonym(x) || x.strip_suffix('s').is_some_and(|s| g.is_demonym(s));
+    if group_word(a) || group_word(b) {
         return false;
     }
     if g.known(a).is_some() && g.known(b).is_some() {
@@ -161,6 +175,15 @@ fn similar_things(a: &str, b: &str) -> bool {
         };
         // "Endeavors" for "Endeavour's": a dropped apostrophe on top of a misspelling.
         let stem = |x: &'_ str| x.strip_suffix('s').map(str::to_string);
+        // "Olympian" is the people of Olympia: a derived word, not a misspelling.
+        let derived = |x: &str, y: &str| {
+            ["n", "an", "ian", "i", "er", "ese"]
+                .iter()
+                .any(|suffix| x.strip_suffix(suffix) == Some(y))
+        };
+        if derived(a, b) || derived(b, a) {
+            return false;
+        }
         return close(a, b)
             || stem(a).is_some_and(|s| close(&s, b))
             || stem(b).is_some_and(|s| close(a, &s));
@@ -188,10 +211,13 @@ fn similar_things(a: &str, b: &str) -> bool {
     if long.len() != short.len() + 1 || long.len() < 3 {
         return false;
     }
+    // Not when the dropped word ends a name of its own ("Capitol Hill police" is
+    // the police of Capitol Hill, not "Capitol Police" misspelt).
     (1..long.len() - 1).any(|i| {
         let mut l = long.to_vec();
         l.remove(i);
-        l == *short
+        let own_name = long[..=i].join(" ");
+        l == *short && !names.contains(own_name.as_str()) && g.known(&own_name).is_none()
     })
 }
 
@@ -242,8 +268,12 @@ pub(super) fn find(groups: &[Group], items: &[Item]) -> Vec<Found> {
             doc_groups.entry(d).or_default().push(gi);
         }
     }
+    let names: HashSet<&str> = groups
+        .iter()
+        .flat_map(|g| g.forms.iter().map(|f| f.key.as_str()))
+        .collect();
     let mut seen: HashSet<(At, At)> = HashSet::new();
-    let mut found = Vec::new();
+    let mut judged = Vec::new();
     for list in index.values() {
         if list.len() < 2 || list.len() > MAX_BLOCK {
             continue;
@@ -261,12 +291,47 @@ pub(super) fn find(groups: &[Group], items: &[Item]) -> Vec<Found> {
                 if !seen.insert(pair) {
                     continue;
                 }
-                if let Some(f) = judge(groups, items, &doc_groups, pair.0, pair.1) {
-                    found.push(f);
+                if let Some(j) = judge(groups, items, &doc_groups, &names, pair.0, pair.1) {
+                    judged.push(j);
                 }
             }
         }
     }
+    // On a tie, the spelling from articles that misspell other names is the variant:
+    // a source careless with one name is likelier careless with another.
+    let mut careless: HashMap<DocId, usize> = HashMap::new();
+    for j in judged.iter().filter(|j| !j.tie) {
+        for &i in &groups[j.minor.group].forms[j.minor.form].items {
+            *careless.entry(items[i].doc).or_default() += 1;
+        }
+    }
+    let score = |at: At| -> usize {
+        groups[at.group].forms[at.form]
+            .items
+            .iter()
+            .map(|&i| careless.get(&items[i].doc).copied().unwrap_or(0))
+            .sum()
+    };
+    let mut found: Vec<Found> = judged
+        .into_iter()
+        .map(|j| {
+            let (minor, major) = if j.tie && score(j.major) > score(j.minor) {
+                (j.major, j.minor)
+            } else {
+                (j.minor, j.major)
+            };
+            let fix = most_common_text(&groups[major.group].forms[major.form].items, items);
+            Found {
+                minority_root: groups[minor.group].root,
+                majority_root: groups[major.group].root,
+                flagged: groups[minor.group].forms[minor.form]
+                    .items
+                    .iter()
+                    .map(|&i| (i, fix.clone()))
+                    .collect(),
+            }
+        })
+        .collect();
     found.sort_by_key(|f| (f.minority_root, f.majority_root));
     found
 }
@@ -275,9 +340,10 @@ fn judge(
     groups: &[Group],
     items: &[Item],
     doc_groups: &HashMap<DocId, Vec<usize>>,
+    names: &HashSet<&str>,
     a: At,
     b: At,
-) -> Option<Found> {
+) -> Option<Judged> {
     let (ga, gb) = (&groups[a.group], &groups[b.group]);
     let (fa, fb) = (&ga.forms[a.form], &gb.forms[b.form]);
     let people = ga.kind == EntityKind::Person;
@@ -294,7 +360,7 @@ fn judge(
         if !similar_people(ta, tb) {
             return None;
         }
-    } else if !similar_things(&fa.key, &fb.key) {
+    } else if !similar_things(&fa.key, &fb.key, names) {
         return None;
     }
     if !share_context(ga, gb, a.group, b.group, doc_groups) {
@@ -304,16 +370,15 @@ fn judge(
     // articles, then the later key.
     let rank = |g: &Group, f: &Form| (f.items.len(), g.size, g.docs.len());
     let (minor, major) = match rank(ga, fa).cmp(&rank(gb, fb)) {
-        std::cmp::Ordering::Less => ((ga, fa), (gb, fb)),
-        std::cmp::Ordering::Greater => ((gb, fb), (ga, fa)),
-        std::cmp::Ordering::Equal if fa.key > fb.key => ((ga, fa), (gb, fb)),
-        std::cmp::Ordering::Equal => ((gb, fb), (ga, fa)),
+        std::cmp::Ordering::Less => (a, b),
+        std::cmp::Ordering::Greater => (b, a),
+        std::cmp::Ordering::Equal if fa.key > fb.key => (a, b),
+        std::cmp::Ordering::Equal => (b, a),
     };
-    let fix = most_common_text(&major.1.items, items);
-    Some(Found {
-        minority_root: minor.0.root,
-        majority_root: major.0.root,
-        flagged: minor.1.items.iter().map(|&i| (i, fix.clone())).collect(),
+    Some(Judged {
+        minor,
+        major,
+        tie: rank(ga, fa) == rank(gb, fb),
     })
 }
 
@@ -398,17 +463,28 @@ mod tests {
 
     #[test]
     fn different_known_places_are_not_variants() {
-        assert!(!similar_things("iran", "iraq"));
-        assert!(similar_things("rafa", "rafah"));
-        assert!(similar_things("endeavors", "endeavour"));
+        let none = HashSet::new();
+        assert!(!similar_things("iran", "iraq", &none));
+        assert!(similar_things("rafa", "rafah", &none));
+        assert!(similar_things("endeavors", "endeavour", &none));
         assert!(similar_things(
             "southwest christian college",
-            "southwestern christian college"
+            "southwestern christian college",
+            &none
         ));
         assert!(similar_things(
             "pinewood apartments",
-            "pinewood village apartments"
+            "pinewood village apartments",
+            &none
         ));
-        assert!(!similar_things("federal way city hall", "city hall"));
+        assert!(!similar_things("federal way city hall", "city hall", &none));
+        assert!(!similar_things("olympian", "olympia", &none));
+        assert!(!similar_things("russians", "russia", &none));
+        let hill: HashSet<&str> = ["capitol hill"].into_iter().collect();
+        assert!(!similar_things(
+            "capitol hill police",
+            "capitol police",
+            &hill
+        ));
     }
 }
