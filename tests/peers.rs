@@ -175,7 +175,7 @@ fn relevant(file: &str, r: &Reading) -> bool {
         }
         "percent" => f.kind == Kind::Percent,
         "currency" => f.kind == Kind::Money,
-        "dimension" => f.kind == Kind::Measure && !temp,
+        "dimension" => f.kind == Kind::Measure && (!temp || f.unit.as_deref() == Some("degree")),
         "temperature" => f.kind == Kind::Measure && temp,
         "duration" => f.kind == Kind::Duration,
         "age" => f.kind == Kind::Age,
@@ -218,13 +218,23 @@ fn peer_base(unit: &str) -> Option<(f64, &'static str)> {
         "week" => "week",
         "month" => "month",
         "year" => "year",
-        "hectolitre" => return Some((0.1, "m3")),
-        "decimeter" => return Some((0.1, "m")),
-        "microgram" => return Some((1e-9, "kg")),
+        "hectolitre" => "hl",
+        "decimeter" => "dm",
+        "microgram" => "µg",
+        "degree" => return Some((1.0, "degree")),
         "quarter" => return Some((3.0 * 2629746.0, "s")),
         _ => return None,
     };
     base_unit(ours)
+}
+
+/// Durations in the peers' calendar: a month of 30 days, a year of 365.
+fn calendar_base(unit: &str) -> Option<(f64, &'static str)> {
+    Some(match unit {
+        "month" => (30.0 * 86400.0, "s"),
+        "year" => (365.0 * 86400.0, "s"),
+        _ => return None,
+    })
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -269,8 +279,18 @@ fn value_matches(file: &str, e: &Expect, r: &Reading) -> bool {
             close(v, want) || close(v, e.value.unwrap_or(want))
         }
         "dimension" | "duration" => {
-            let ours = f.unit.as_deref().and_then(base_unit);
-            let theirs = e.unit.as_deref().and_then(peer_base);
+            let ours = f
+                .unit
+                .as_deref()
+                .and_then(|u| calendar_base(u).or_else(|| base_unit(u)));
+            let theirs = e
+                .unit
+                .as_deref()
+                .and_then(|u| calendar_base(&u.to_ascii_lowercase()).or_else(|| peer_base(u)));
+            // Recognizers-Text's `Ton` is the metric one.
+            if e.unit.as_deref() == Some("Ton") && f.unit.as_deref() == Some("tonne") {
+                return close(v, want);
+            }
             match (ours, theirs) {
                 (Some((fa, ba)), Some((fb, bb))) if ba == bb => close(v * fa, want * fb),
                 _ => close(v, want),

@@ -679,8 +679,10 @@ fn parse_article(cx: &Cx, i: usize) -> Option<Number> {
         }
         let mut n = Number::new(1.0 / d, i, i + 2);
         n.words = true;
-        // `a half` and `a quarter` alone wait for a unit; `a fifth` is a number.
-        if matches!(w, "half" | "quarter") {
+        // `a half` and `a quarter` alone wait for a unit, and so does `a fifth` before
+        // a word other than `of` (`a fifth victim` is an ordinal); `a fifth` is a number.
+        let before_word = cx.word(i + 2) && !cx.is(i + 2, "of");
+        if matches!(w, "half" | "quarter") || before_word {
             n.bare_fraction = true;
         } else {
             n.fraction = true;

@@ -397,7 +397,8 @@ fn quantity(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize 
             return n.end;
         }
     }
-    if n.article && unit.as_ref().is_none_or(|u| matches!(u.kind, Kind::Count)) {
+    if (n.article || n.bare_fraction) && unit.as_ref().is_none_or(|u| matches!(u.kind, Kind::Count))
+    {
         return n.end;
     }
     if n.article && a_rate(cx, n.first) {
@@ -727,7 +728,7 @@ fn not_a_figure(cx: &Cx, j: usize, money: bool) -> Option<usize> {
         }
     }
     // Phone numbers: `202-727-9099`, `1-800-500-1119`, `(206) 555-1234`, `555-1234`.
-    if is_phone(cx, j) {
+    if is_phone(cx, j) && !unit_follows(cx, j + 3) {
         return Some(skip_number_tail(cx, j));
     }
     // `9/11`, `24/7`, dates with slashes: not proper fractions.
@@ -1020,7 +1021,12 @@ fn unit_after(cx: &Cx, n: &Number, k: usize, currency: Option<&'static str>) -> 
     let mut hit = base_unit_after(cx, n, k, currency)?;
     match hit.kind {
         Kind::Duration | Kind::Measure => continue_measure(cx, &mut hit),
-        Kind::Money => continue_money(cx, &mut hit),
+        Kind::Money => {
+            // `between $5 and 10` is a range, not five dollars ten.
+            let from = n.first.saturating_sub(2);
+            let between = (from..n.first).any(|t| cx.is(t, "between") || cx.is(t, "from"));
+            continue_money(cx, &mut hit, between)
+        }
         _ => {}
     }
     if matches!(
@@ -1050,13 +1056,14 @@ fn continue_measure(cx: &Cx, hit: &mut UnitHit) {
         if cx.is(k, "and") {
             k += 1;
         }
-        let Some(n2) =
-            number::parse(cx, k, false).filter(|n2| !n2.article && n2.vague_high.is_none())
-        else {
+        let Some(n2) = number::parse(cx, k, false).filter(|n2| {
+            !n2.article && n2.vague_high.is_none() && !n2.fraction && !n2.bare_fraction
+        }) else {
             return;
         };
         let mut buf = [0u8; 24];
         let w = cx.lower(n2.end, &mut buf);
+        let prime = cx.punct_attached(n2.end, '\'') || cx.punct_attached(n2.end, '’');
         let unit2 = duration_unit(w)
             .map(|(u, f)| (u, f))
             .or_else(|| {
@@ -1065,6 +1072,7 @@ fn continue_measure(cx: &Cx, hit: &mut UnitHit) {
                     .map(|u| (u, 1.0))
             })
             .or_else(|| (w == "in" || w == "inches").then_some(("inch", 1.0)))
+            .or_else(|| (prime && hit.unit.as_deref() == Some("yard")).then_some(("foot", 1.0)))
             .or_else(|| {
                 (cx.punct_attached(n2.end, '"') || cx.punct_attached(n2.end, '”'))
                     .then_some(("inch", 1.0))
@@ -1097,7 +1105,7 @@ fn continue_measure(cx: &Cx, hit: &mut UnitHit) {
 }
 
 /// `20 dollars 43 cents`, `$20 and 43c`, `15 dollars 50`, `3 GBP 1 pence`.
-fn continue_money(cx: &Cx, hit: &mut UnitHit) {
+fn continue_money(cx: &Cx, hit: &mut UnitHit, between: bool) {
     if hit.factor != 1.0 {
         return;
     }
@@ -1125,13 +1133,11 @@ fn continue_money(cx: &Cx, hit: &mut UnitHit) {
             | "kopecks"
             | "centimes"
     );
+    let clause_end =
+        !cx.word(n2.end) && cx.class(n2.end) != Some(Class::Num) && !cx.punct(n2.end, '%');
     let end = if minor || cx.punct(n2.end, '¢') {
         n2.end + 1
-    } else if k == hit.end
-        && !cx.word(n2.end)
-        && cx.class(n2.end) != Some(Class::Num)
-        && n2.value >= 10.0
-    {
+    } else if clause_end && (k == hit.end && n2.value >= 10.0 || k > hit.end && !between) {
         n2.end
     } else {
         return;
@@ -1143,6 +1149,17 @@ fn continue_money(cx: &Cx, hit: &mut UnitHit) {
 /// Money written after the amount: a currency sign (`10$`, `20 €`), an ISO code
 /// (`42 MYR`), a currency word (`dollars`), with a country word (`Swiss francs`).
 fn money_after(cx: &Cx, k: usize, w: &str) -> Option<UnitHit> {
+    // A sign with a number after it belongs to that number (`10 $ 30`, `a $5 fee`).
+    let sign_end = if cx.punct_attached(k + 1, '$') {
+        k + 2
+    } else {
+        k + 1
+    };
+    if cx.class(sign_end) == Some(Class::Num)
+        && (cx.class(k) == Some(Class::Punct) || cx.punct(k + 1, '$'))
+    {
+        return None;
+    }
     if cx.class(k) == Some(Class::Punct) {
         let s = cx.s(k);
         if let Some(code) = currency_prefix(s) {
@@ -1163,6 +1180,13 @@ fn money_after(cx: &Cx, k: usize, w: &str) -> Option<UnitHit> {
     }
     let raw = cx.s(k);
     if let Some(code) = iso_code(raw) {
+        // `75 USD million`
+        let mut b2 = [0u8; 24];
+        if let Some(super::lexicon::NumWord::Scale(s)) =
+            super::lexicon::num_word(cx.lower(k + 1, &mut b2))
+        {
+            return Some(UnitHit::new(Kind::Money, code, s, k + 2));
+        }
         return Some(UnitHit::new(Kind::Money, code, 1.0, k + 1));
     }
     // `US$` written after: `3.14US$`
@@ -1192,7 +1216,12 @@ fn money_after(cx: &Cx, k: usize, w: &str) -> Option<UnitHit> {
     let mut b2 = [0u8; 24];
     let w2 = cx.lower(d, &mut b2);
     let country = dollar_country(w).is_some() || is_country_adjective(w);
-    if country {
+    let modifier = cx.word(k)
+        && !is_stop_word(w)
+        && !unit_word_at(cx, k)
+        && super::lexicon::entry(w).is_none()
+        && w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.');
+    if country || modifier && !matches!(w2, "pound" | "pounds") {
         if let Some((code, factor)) = currency_word(w2) {
             let code = if matches!(w2, "dollar" | "dollars") {
                 dollar_country(w).unwrap_or(code)
@@ -1352,7 +1381,10 @@ fn base_unit_after(
             ));
         }
     }
-    if let Some(u) = measure_unit(w) {
+    // `24703 L-202`, `5m212`: a letter run into more digits names a model.
+    let model = cx.class(k + 1) == Some(Class::Num) && !cx.gap(k + 1)
+        || cx.dash(k + 1) && !cx.gap(k + 1) && cx.class(k + 2) == Some(Class::Num);
+    if let Some(u) = measure_unit(w).filter(|_| !model) {
         // Single letters and short symbols count only after digits (`5 m`, `9mm`),
         // never after number words (`five m`); capitals only for data sizes (`100 MB`).
         let short = w.len() <= 2
@@ -1379,7 +1411,10 @@ fn base_unit_after(
         if u == "caliber" {
             return Some(caliber(n, k + 1));
         }
-        // `metric tons`
+        // Speeds: `10 kilometers per hour`, `30 miles an hour`, `5 m/s`.
+        if let Some((speed, end)) = per_time(cx, u, k + 1) {
+            return Some(UnitHit::new(Kind::Measure, speed, 1.0, end));
+        }
         return Some(UnitHit::new(Kind::Measure, u, 1.0, k + 1));
     }
     if w == "metric" && (cx.is(k + 1, "tons") || cx.is(k + 1, "ton")) {
@@ -1387,7 +1422,9 @@ fn base_unit_after(
     }
     // `dozens of kilometers`, `thousands of dollars`, `millions of people`; `three
     // quarters of a mile`; a fraction of something else is a share (`a third of`).
-    if w == "of" && (n.vague_high.is_some() || n.fraction || n.bare_fraction) {
+    if w == "of"
+        && (n.vague_high.is_some() || n.fraction || n.bare_fraction || n.value.fract() != 0.0)
+    {
         let mut inner = *n;
         inner.vague_high = None;
         inner.fraction = false;
@@ -1407,6 +1444,9 @@ fn base_unit_after(
         }
         if n.fraction || n.bare_fraction {
             return Some(UnitHit::new(Kind::Percent, "percent", 100.0, k + 1));
+        }
+        if n.vague_high.is_none() {
+            return None;
         }
         return counted_noun(cx, n, k + 1);
     }
@@ -1453,7 +1493,38 @@ fn base_unit_after(
     if w == "times" {
         return Some(UnitHit::new(Kind::Count, "time", 1.0, k + 1));
     }
+    // `2 below zero`: degrees, below zero.
+    if w == "below" && cx.is(k + 1, "zero") {
+        return Some(UnitHit::new(Kind::Measure, "degree", -1.0, k + 2));
+    }
     counted_noun(cx, n, k)
+}
+
+/// `per hour`, `an hour`, `/h`, `per second` after a unit of length: the speed unit.
+fn per_time(cx: &Cx, length: &str, k: usize) -> Option<(&'static str, usize)> {
+    let (by, t) = if (cx.is(k, "per") || cx.is(k, "an") || cx.is(k, "a")) && cx.word(k + 1) {
+        (true, k + 1)
+    } else if cx.punct_attached(k, '/') && cx.word(k + 1) && !cx.gap(k + 1) {
+        (true, k + 1)
+    } else {
+        (false, k)
+    };
+    if !by {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let per = match cx.lower(t, &mut buf) {
+        "hour" | "hr" | "h" => "hour",
+        "second" | "sec" | "s" => "second",
+        _ => return None,
+    };
+    let speed = match (length, per) {
+        ("km", "hour") => "km/h",
+        ("mile", "hour") => "mph",
+        ("m", "second") => "m/s",
+        _ => return None,
+    };
+    Some((speed, t + 1))
 }
 
 /// `h` for hours and `quarters` (of a year) after digits.
@@ -1478,12 +1549,22 @@ fn unit_word_at(cx: &Cx, k: usize) -> bool {
         || matches!(w, "percent" | "pct")
 }
 
-/// `and a half` after a unit (`an hour and a half`): the half and the end.
+/// `and a half`, `and half`, `and a quarter` after a unit (`an hour and a half`): the
+/// fraction and the end.
 fn and_a_half(cx: &Cx, k: usize) -> Option<(f64, usize)> {
-    if cx.is(k, "and") && cx.is(k + 1, "a") && cx.is(k + 2, "half") {
-        return Some((0.5, k + 3));
+    if !cx.is(k, "and") {
+        return None;
     }
-    None
+    let d = if cx.is(k + 1, "a") || cx.is(k + 1, "an") {
+        k + 2
+    } else {
+        k + 1
+    };
+    match cx.s(d).to_ascii_lowercase().as_str() {
+        "half" => Some((0.5, d + 1)),
+        "quarter" => Some((0.25, d + 1)),
+        _ => None,
+    }
 }
 
 /// `.40-caliber` is inches, `7.62-caliber` and `9mm` are millimetres.
