@@ -7,8 +7,10 @@
 // `crosscheck` must be on PATH (the extension's default). Installs the .vsix, serves
 // code-server on 127.0.0.1, opens the workspace and draft.md, and checks: a warning squiggle,
 // the Problems panel entry with crosscheck's message and code, and the hover card on the
-// lone surname "Ortega" naming "Maria Ortega". Saves OUTDIR/vscode.png. Exits non-zero on
-// failure; stops code-server and the browser in every case.
+// lone surname "Ortega" naming "Maria Ortega"; saves OUTDIR/vscode.png. Then: a rule turned
+// off and on in the workspace settings removes and restores the squiggle; the two commands
+// work; a bad crosscheck.path gives a notification with the fix. Exits non-zero on failure;
+// stops code-server and the browser in every case.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -322,7 +324,24 @@ async function main() {
     { timeout: 15000 },
   );
   say('"crosscheck: Show output": the output channel shows the restart');
-  say(`PASS: squiggle, Problems entry [${CODE}], hover card with "${FULL_NAME}", settings, commands`);
+
+  // 6) a missing binary: a clear notification with the fix.
+  const missing = path.join(tmp, 'no-such-dir', 'crosscheck');
+  fs.writeFileSync(path.join(vscodeDir, 'settings.json'), JSON.stringify({ 'crosscheck.path': missing }, null, 2));
+  await page.waitForFunction(
+    (p) => [...document.querySelectorAll('.notifications-toasts .notification-list-item')].some((e) =>
+      e.textContent.includes(p),
+    ),
+    missing,
+    { timeout: 30000 },
+  );
+  const toast = (await page.locator('.notifications-toasts .notification-list-item').allTextContents()).find((t) =>
+    t.includes(missing),
+  );
+  say(`missing binary notification | ${toast}`);
+  if (!/Open Settings/.test(toast)) throw new Error('the missing-binary notification has no "Open Settings" button');
+  await page.screenshot({ path: path.join(OUTDIR, 'vscode-missing-binary.png') });
+  say(`PASS: squiggle, Problems entry [${CODE}], hover card with "${FULL_NAME}", settings, commands, missing-binary notification`);
 }
 
 try {
