@@ -122,7 +122,7 @@ install_vscode() {
     log "installing code-server $CODE_SERVER_VERSION (npm; takes ~3 min)"
     rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
     (cd "$CS_DIR" && npm init -y >/dev/null &&
-      PATH=$NODE24_DIR/bin:$PATH npm install --no-save --no-audit --no-fund \
+      JOBS=max PATH=$NODE24_DIR/bin:$PATH npm install --no-save --no-audit --no-fund \
         --nodedir="$NODE24_DIR" "code-server@$CODE_SERVER_VERSION") \
       >"$CACHE/code-server.log" 2>&1 || { tail -30 "$CACHE/code-server.log" >&2; die "npm install code-server@$CODE_SERVER_VERSION failed"; }
   fi

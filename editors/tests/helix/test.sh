@@ -7,7 +7,8 @@
 # report crosscheck found (hx exits 0 either way, so the output is read). 2) In a tmux
 # session, Helix opens draft.md of WORKSPACE; the screen must show crosscheck's
 # figure-conflict message, and Space k on the lone surname "Ortega" a card naming
-# "Maria Ortega". Screens and Helix's log are saved in OUTDIR.
+# "Maria Ortega"; then harbor-wire.txt (the `text` language) must show its diagnostic.
+# Screens and Helix's log are saved in OUTDIR.
 set -euo pipefail
 HX=$1
 WS=$2
@@ -17,6 +18,8 @@ EDITORS=$(cd "$HERE/../.." && pwd)
 ARTICLE=${CC_ARTICLE:-draft.md}
 CONFLICT_TEXT=${CC_CONFLICT_TEXT:-2.5 hours}
 FULL_NAME=${CC_FULL_NAME:-Maria Ortega}
+TEXT_ARTICLE=${CC_TEXT_ARTICLE:-harbor-wire.txt}
+TEXT_CONFLICT=${CC_TEXT_CONFLICT:-2.5 hours here}
 TIMEOUT=${CC_TIMEOUT_S:-30}
 
 say() { printf '[helix] %s\n' "$*"; }
@@ -105,8 +108,23 @@ if [ -z "$card" ]; then
 fi
 say "screen with the hover card:"
 grep -v "^\s*$" "$OUTDIR/helix-screen-hover.txt" | sed "s/^/[helix]   | /"
+# A .txt article: the `text` language of the shipped languages.toml starts crosscheck too.
 keys Escape
 keys ':'
-keys -l 'q!'
+keys -l "open $TEXT_ARTICLE"
 keys Enter
-say "PASS: health, diagnostic on screen, hover card with \"$FULL_NAME\""
+keys g g
+keys ']' d
+if ! wait_screen "$TEXT_CONFLICT"; then
+  screen >"$OUTDIR/helix-screen-text.txt"
+  cat "$OUTDIR/helix-screen-text.txt"
+  fail "no figure-conflict message (\"$TEXT_CONFLICT\") on screen for $TEXT_ARTICLE"
+fi
+screen >"$OUTDIR/helix-screen-text.txt"
+say "screen with $TEXT_ARTICLE:"
+grep -v "^\s*$" "$OUTDIR/helix-screen-text.txt" | sed "s/^/[helix]   | /"
+keys Escape
+keys ':'
+keys -l 'qa!'
+keys Enter
+say "PASS: health, diagnostic on screen (markdown and text), hover card with \"$FULL_NAME\""
