@@ -481,7 +481,7 @@ pub(crate) fn si_factor(unit: &str) -> Option<(f64, &'static str)> {
 pub(crate) fn currency_word(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
         "dollar" | "dollars" | "dlrs" | "dlr" | "bucks" | "usd" => ("USD", 1.0),
-        "cent" | "cents" => ("USD", 0.01),
+        "cent" | "cents" | "cts" => ("USD", 0.01),
         "euro" | "euros" | "eur" => ("EUR", 1.0),
         "sterling" | "stg" | "gbp" => ("GBP", 1.0),
         "pence" | "penny" | "pennies" => ("GBP", 0.01),

@@ -711,12 +711,27 @@ fn not_a_figure(cx: &Cx, j: usize, money: bool) -> Option<usize> {
         if cx.word(p) {
             return Some(skip_number_tail(cx, j));
         }
-        if cx.dash(p)
-            && !cx.gap(p)
-            && p > 0
-            && cx.word(p - 1)
-            && (cx.capitalized(p - 1) || cx.s(p - 1).len() == 1)
-        {
+        // A word joined by a dash names a thing (`F-15`, `Covid-19`, `gallery-58`),
+        // except prefixes of time and degree (`mid-2000s`, `pre-1990`).
+        let mut b2 = [0u8; 24];
+        let prefix = p > 0
+            && matches!(
+                cx.lower(p - 1, &mut b2),
+                "mid"
+                    | "pre"
+                    | "post"
+                    | "early"
+                    | "late"
+                    | "over"
+                    | "under"
+                    | "sub"
+                    | "anti"
+                    | "non"
+                    | "ex"
+                    | "circa"
+            );
+        let run_on = p > 1 && !cx.gap(p - 1) && cx.class(p - 2) == Some(Class::Num);
+        if cx.dash(p) && !cx.gap(p) && p > 0 && cx.word(p - 1) && !prefix && !run_on {
             return Some(skip_number_tail(cx, j));
         }
         if cx.class(p) == Some(Class::Num)
@@ -1315,7 +1330,7 @@ fn base_unit_after(
             return Some(hit);
         }
     }
-    if let Some(hit) = money_after(cx, k, w) {
+    if let Some(hit) = money_after(cx, k, w).filter(|h| !n.article || h.end == k + 1) {
         return Some(hit);
     }
     // Units written onto the digits or after a space.
@@ -1657,8 +1672,10 @@ fn counted_noun(cx: &Cx, n: &Number, k: usize) -> Option<UnitHit> {
     let mut best: Option<(usize, String)> = None;
     let mut t = k;
     let singular_ok = n.value == 1.0 || n.article;
+    // Only `more`, `extra`, … so far: a unit after them is what is counted.
+    let mut only_modifiers = true;
     for _ in 0..5 {
-        if !cx.word(t) || (t > k && !cx.gap(t) && !cx.dash(t - 1)) {
+        if !cx.word(t) || (t > k && !cx.gap(t) && !cx.dash(t - 1)) || cx.toks[t].line_start {
             break;
         }
         let mut buf = [0u8; 24];
@@ -1688,11 +1705,12 @@ fn counted_noun(cx: &Cx, n: &Number, k: usize) -> Option<UnitHit> {
         }
         let mut b2 = [0u8; 24];
         let head = cx.lower(end - 1, &mut b2);
-        if end == t + 1 && t > k {
+        if end == t + 1 && t > k && only_modifiers {
             if let Some((unit, factor)) = duration_unit(head) {
                 return Some(UnitHit::new(Kind::Duration, unit, factor, end));
             }
         }
+        only_modifiers &= modifier;
         if let Some(sing) = plural_singular(head) {
             best = Some((end, sing));
         } else if singular_ok
