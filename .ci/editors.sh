@@ -194,7 +194,7 @@ fi
 
 if want neovim; then
   [ -x "$NVIM" ] || install_neovim
-  for form in lsp legacy; do
+  for form in lsp lsp-settings legacy; do
     run "neovim-$form" env CC_FORM=$form CC_EDITORS="$ROOT/editors" CC_WS="$(fresh_ws)" \
       timeout 120 "$NVIM" --headless -u NONE -i NONE -n -c "luafile $ROOT/editors/tests/neovim/test.lua"
   done

@@ -1,12 +1,13 @@
 -- Headless Neovim test of the shipped editors/neovim configuration.
 --
---   CC_EDITORS=editors CC_WS=<copy of editors/tests/workspace> CC_FORM=lsp|legacy \
+--   CC_EDITORS=editors CC_WS=<copy of editors/tests/workspace> CC_FORM=lsp|lsp-settings|legacy \
 --     nvim --headless -u NONE -i NONE -c 'luafile editors/tests/neovim/test.lua'
 --
 -- `crosscheck` must be on PATH (the shipped config runs `crosscheck lsp`). Opens draft.md,
 -- waits for a `figure-conflict` diagnostic, then hovers the surname "Ortega" standing alone
--- and checks that the card names "Maria Ortega". Prints what it saw to stdout; exits
--- non-zero on failure.
+-- and checks that the card names "Maria Ortega". lsp-settings also passes
+-- init_options = { rules = { ['figure-conflict'] = 'hint' } } and expects a hint. Prints what
+-- it saw to stdout; exits non-zero on failure.
 
 local form = os.getenv('CC_FORM') or 'lsp'
 local editors = assert(os.getenv('CC_EDITORS'), 'CC_EDITORS not set')
@@ -30,9 +31,13 @@ local ok, err = pcall(function()
   vim.cmd('filetype on') -- with -u NONE, else FileType never fires
   out('%s', vim.version and tostring(vim.version()) or '?')
 
-  if form == 'lsp' then
+  if form == 'lsp' or form == 'lsp-settings' then
     -- Exactly what a user does: lsp/crosscheck.lua on the runtimepath, then the one line.
     vim.opt.runtimepath:prepend(editors .. '/neovim')
+    if form == 'lsp-settings' then
+      -- The README's way to pass crosscheck.toml keys from Neovim.
+      vim.lsp.config('crosscheck', { init_options = { rules = { ['figure-conflict'] = 'hint' } } })
+    end
     vim.lsp.enable('crosscheck')
     local cfg = vim.lsp.config.crosscheck
     if not cfg or not cfg.cmd or cfg.cmd[1] ~= 'crosscheck' then
@@ -86,8 +91,13 @@ local ok, err = pcall(function()
   if not conflict then
     return fail('no figure-conflict diagnostic on %s within %d ms', article, timeout)
   end
-  if conflict.severity ~= vim.diagnostic.severity.WARN then
-    return fail('figure-conflict has severity %s, expected WARN', tostring(conflict.severity))
+  local want = form == 'lsp-settings' and 'HINT' or 'WARN'
+  if conflict.severity ~= vim.diagnostic.severity[want] then
+    return fail(
+      'figure-conflict has severity %s, expected %s',
+      vim.diagnostic.severity[conflict.severity] or '?',
+      want
+    )
   end
 
   -- The surname alone in the body (not the title): not preceded by "Maria ".
