@@ -1116,8 +1116,15 @@ fn split_glued(text: &str, toks: &mut Vec<Tok>, g: &Gazetteer, confirmed: &HashS
                         || g.is_org_head(&fk)
                         || g.known(&fk).is_some()
                         || confirmed.contains(&fk);
+                    // The glued word itself may be confirmed by being mid-sentence;
+                    // a real word is written so more than once.
+                    let repeated = toks
+                        .iter()
+                        .filter(|o| o.shape == Shape::Cap && key(&text[o.start..o.end]) == wk)
+                        .count()
+                        > 1;
                     if known_front
-                        && !confirmed.contains(&wk)
+                        && !repeated
                         && g.known(&wk).is_none()
                         && front.chars().all(|c| c.is_alphabetic())
                     {
