@@ -24,6 +24,9 @@ const INDEXED_TERMS: usize = 8;
 const JOIN: f32 = 0.45;
 /// Least score for flagging a disagreement between joined figures.
 const FLAG: f32 = 0.45;
+/// Evidence added when neighbouring sentences of the two figures hold another joined
+/// pair: reports of one fact tend to keep its neighbours.
+const PARALLEL: f32 = 0.3;
 /// Least score for flagging dates and times: in a news cluster most of them name side
 /// events (a statement, a court date), so the event must be plain on both sides.
 const FLAG_CALENDAR: f32 = 1.3;
@@ -202,23 +205,49 @@ fn qualified_apart(a: &FigureContext, b: &FigureContext) -> bool {
 
 /// Whether something in the two contexts forbids calling a difference a disagreement,
 /// however strong the join.
-fn blocked(x: &Item<'_>, y: &Item<'_>) -> bool {
+fn blocked(x: &Item<'_>, y: &Item<'_>, counts: &CountIndex) -> bool {
     // "six people, including two officers": a total listed with parts may count
     // other people than the plain figure it is compared with.
     let inclusive = |c: &FigureContext| c.qualifiers.iter().any(|q| q.starts_with("includ"));
+    // An article that also states the other's count of the same noun ("three men" here,
+    // "two men" there and here too) speaks of two groups, not of one in two numbers.
+    let states_other = |it: &Item<'_>, other: &Item<'_>| {
+        let (Some(noun), Some(v)) = (&other.ctx.noun, other.figure.value.number()) else {
+            return false;
+        };
+        counts.contains(&(it.doc, noun.clone(), v.to_bits()))
+    };
     qualified_apart(x.ctx, y.ctx)
         || inclusive(x.ctx)
         || inclusive(y.ctx)
-        || (x.figure.kind == Kind::Count && (x.ctx.noun.is_none() || y.ctx.noun.is_none()))
+        || (x.figure.kind == Kind::Count
+            && (x.ctx.noun.is_none()
+                || y.ctx.noun.is_none()
+                || states_other(x, y)
+                || states_other(y, x)))
+}
+
+/// (article, counted noun, value) of every count.
+type CountIndex = HashSet<(usize, String, u64)>;
+
+fn count_index(items: &[Item<'_>]) -> CountIndex {
+    items
+        .iter()
+        .filter(|it| it.figure.kind == Kind::Count)
+        .filter_map(|it| {
+            let v = it.figure.value.number()?;
+            Some((it.doc, it.ctx.noun.clone()?, v.to_bits()))
+        })
+        .collect()
 }
 
 /// Evidence strong enough to put a disagreement in front of the user.
-fn flaggable(x: &Item<'_>, y: &Item<'_>, s: f32) -> bool {
+fn flaggable(x: &Item<'_>, y: &Item<'_>, s: f32, counts: &CountIndex) -> bool {
     let least = match x.figure.kind {
         Kind::Date | Kind::Time => FLAG_CALENDAR,
         _ => FLAG,
     };
-    s >= least && !blocked(x, y)
+    s >= least && !blocked(x, y, counts)
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -282,6 +311,79 @@ fn prepare<'a>(docs: &'a [DocFigures<'a>]) -> Prepared<'a> {
         items,
         scorer: Scorer { idf, norms },
     }
+}
+
+/// Joined figure pairs by the sentences holding them: (article, sentence, article,
+/// sentence) → joined pairs, each with its first figure in the first article.
+type Links = HashMap<(usize, usize, usize, usize), Vec<(usize, usize)>>;
+
+fn links_of(items: &[Item<'_>], edges: &[(usize, usize, f32)]) -> Links {
+    let mut links: Links = HashMap::new();
+    for &(a, b, s) in edges {
+        if s < FLAG {
+            continue;
+        }
+        for (p, q) in [(a, b), (b, a)] {
+            let (x, y) = (&items[p], &items[q]);
+            links
+                .entry((x.doc, x.ctx.sentence, y.doc, y.ctx.sentence))
+                .or_default()
+                .push((p, q));
+        }
+    }
+    links
+}
+
+/// Whether the sentences at or next to those of `a` and `b` hold another joined pair.
+fn parallel(items: &[Item<'_>], links: &Links, a: usize, b: usize) -> bool {
+    let (x, y) = (&items[a], &items[b]);
+    let near = |s: usize| s.saturating_sub(1)..=s + 1;
+    near(x.ctx.sentence).any(|sa| {
+        near(y.ctx.sentence).any(|sb| {
+            links
+                .get(&(x.doc, sa, y.doc, sb))
+                .is_some_and(|pairs| pairs.iter().any(|&(p, q)| p != a && q != b))
+        })
+    })
+}
+
+/// Scores candidate pairs and keeps those that are each other's best match between
+/// their two articles: (all scores, joins).
+fn join(
+    items: &[Item<'_>],
+    scorer: &Scorer,
+    candidates: &[(usize, usize)],
+    links: &Links,
+) -> (HashMap<(usize, usize), f32>, Vec<(usize, usize, f32)>) {
+    let mut scored: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::new();
+    for &(a, b) in candidates {
+        let Some(mut s) = score(scorer, items, a, b) else {
+            continue;
+        };
+        if !links.is_empty() && parallel(items, links, a, b) {
+            s += PARALLEL;
+        }
+        scored.insert((a, b), s);
+        for (from, to) in [(a, b), (b, a)] {
+            let e = best.entry((from, items[to].doc)).or_insert((f32::MIN, to));
+            if s > e.0 {
+                *e = (s, to);
+            }
+        }
+    }
+    let mut edges: Vec<(usize, usize, f32)> = Vec::new();
+    for (&(a, b), &s) in &scored {
+        if s < JOIN {
+            continue;
+        }
+        let ab = best.get(&(a, items[b].doc)).map(|e| e.1);
+        let ba = best.get(&(b, items[a].doc)).map(|e| e.1);
+        if ab == Some(b) && ba == Some(a) {
+            edges.push((a, b, s));
+        }
+    }
+    (scored, edges)
 }
 
 /// Sets [`Item::unique_anchor`]: figures of one article sharing a tag and a noun (or a
@@ -363,34 +465,14 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         }
     }
 
-    // Best match of each figure in each other article.
-    let mut scored: HashMap<(usize, usize), f32> = HashMap::new();
-    let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::new();
+    // Joins in two passes: the second adds the evidence of parallel structure, so a
+    // figure next to an already joined pair joins its counterpart more easily.
     let mut candidates: Vec<(usize, usize)> = candidates.into_iter().collect();
     candidates.sort_unstable();
-    for (a, b) in candidates {
-        let Some(s) = score(&scorer, &items, a, b) else {
-            continue;
-        };
-        scored.insert((a, b), s);
-        for (from, to) in [(a, b), (b, a)] {
-            let e = best.entry((from, items[to].doc)).or_insert((f32::MIN, to));
-            if s > e.0 {
-                *e = (s, to);
-            }
-        }
-    }
-    let mut edges: Vec<(usize, usize, f32)> = Vec::new();
-    for (&(a, b), &s) in &scored {
-        if s < JOIN {
-            continue;
-        }
-        let ab = best.get(&(a, items[b].doc)).map(|e| e.1);
-        let ba = best.get(&(b, items[a].doc)).map(|e| e.1);
-        if ab == Some(b) && ba == Some(a) {
-            edges.push((a, b, s));
-        }
-    }
+    let (_, first) = join(&items, &scorer, &candidates, &Links::new());
+    let links = links_of(&items, &first);
+    let (scored, mut edges) = join(&items, &scorer, &candidates, &links);
+    let counts = count_index(&items);
     edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
     if let Ok(path) = std::env::var("CLAIM_DUMP") {
         use std::io::Write;
@@ -406,7 +488,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
                 docs[items[b].doc].doc.0,
                 items[b].index,
                 emap.contains(&(a, b)),
-                !blocked(&items[a], &items[b]),
+                !blocked(&items[a], &items[b], &counts),
                 j
             )
             .unwrap();
@@ -451,7 +533,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
     // Disagreements on strong joins.
     let mut strong: BTreeMap<usize, Vec<(usize, Judgement)>> = BTreeMap::new();
     for &(a, b, s) in &edges {
-        if !flaggable(&items[a], &items[b], s) {
+        if !flaggable(&items[a], &items[b], s, &counts) {
             continue;
         }
         let Some(j) = verdict::judge(items[a].figure, items[a].ctx, items[b].figure, items[b].ctx)

@@ -46,6 +46,8 @@ pub struct FigureContext {
     pub others: bool,
     /// For clock times: minutes east of UTC of a zone named after the time.
     pub zone: Option<i32>,
+    /// Index of the figure's sentence in its article, for parallel structure.
+    pub sentence: usize,
 }
 
 /// Reads, for each figure of one article, what it measures.

@@ -285,7 +285,10 @@ fn read(
         })
     };
 
-    let mut ctx = FigureContext::default();
+    let mut ctx = FigureContext {
+        sentence: article.sentence_of[first],
+        ..FigureContext::default()
+    };
     let mut terms: HashMap<String, f32> = HashMap::new();
     for &(i, d) in &dist {
         let t = &toks[i];
@@ -297,7 +300,7 @@ fn read(
         if WEEKDAYS_MONTHS.contains(&t.lower.as_str()) {
             continue;
         }
-        let factor = if owned(i, d) { 1.0 } else { 0.25 };
+        let factor = if owned(i, d) { 1.0 } else { 0.4 };
         let key = if article.is_name(i) {
             t.lower.clone()
         } else {
@@ -494,13 +497,48 @@ fn noun_phrase(
             let verb = if i == last + 1 {
                 is_auxiliary(&t.lower)
             } else {
-                is_verbish(&t.lower) || t.lower.ends_with("ed")
+                is_verbish(&t.lower) || t.lower.ends_with("ed") || t.lower.ends_with("ing")
             };
             if lexicon::is_stop(&t.lower) || verb || WEEKDAYS_MONTHS.contains(&t.lower.as_str()) {
                 break;
             }
             words.push(t.lower.clone());
             i += 1;
+        }
+    }
+    // A predicative measure names its subject to the left: "the space station will
+    // have a mass of 1 million pounds", "the station will weigh 500 tons".
+    if words.is_empty()
+        && names.is_empty()
+        && matches!(
+            figure.kind,
+            Kind::Measure | Kind::Money | Kind::Duration | Kind::Percent
+        )
+    {
+        let mut k = first;
+        while k > sentence.start && k + 12 > first {
+            k -= 1;
+            let t = &toks[k];
+            if matches!(
+                t.lower.as_str(),
+                "," | ";" | ":" | "—" | "." | "\"" | "“" | "”"
+            ) {
+                break;
+            }
+            let skip = !t.is_word
+                || t.is_number
+                || lexicon::is_stop(&t.lower)
+                || is_verbish(&t.lower)
+                || lexicon::is_class(&lexicon::canonical(&lexicon::stem(&t.lower)))
+                    && !lexicon::role(&lexicon::stem(&t.lower)).is_some()
+                || t.lower.ends_with("ed")
+                || t.lower.ends_with("ing")
+                || t.lower.contains('-')
+                || WEEKDAYS_MONTHS.contains(&t.lower.as_str());
+            if !skip {
+                words.push(t.lower.clone());
+                break;
+            }
         }
     }
     // Appositive: "Name, 24" or "the other man, age 47".
