@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Neovim 0.11, Helix 25.01 and VS Code (code-server) and runs crosscheck's editor
+# Installs Neovim 0.11 (and 0.10), Helix 25.01 and VS Code (code-server) and runs crosscheck's editor
 # tests in each real editor (editors/tests/). Fails loudly when an editor cannot be installed.
 #
 #   bash .ci/editors.sh [PATH/TO/crosscheck]      (default: target/release/crosscheck)
@@ -67,31 +67,50 @@ install_neovim() {
   log "Neovim: $("$NVIM" --version | head -1)"
 }
 
-# Helix 25.01 from Debian trixie, unpacked privately and run with trixie's own loader.
+# Debian trixie packages, downloaded with a private apt state and unpacked into a private
+# root; programs from it run with trixie's own loader and libraries.
+TRIXIE_APT=$CACHE/trixie-apt
+trixie_unpack() { # trixie_unpack ROOT PACKAGE...
+  local root=$1; shift
+  local d=$TRIXIE_APT f found=
+  local aopt=(-o "Dir::Etc::SourceParts=$d/sources" -o "Dir::Etc::SourceList=/dev/null"
+              -o "Dir::State::Lists=$d/lists" -o "Dir::Cache::archives=$d/debs"
+              -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
+  local pkgs=() p attempt
+  for p in "$@"; do pkgs+=("$p/trixie"); done
+  for attempt in 1 2; do
+    # The package lists are kept for a day; a failed download refreshes them once.
+    if [ "$attempt" = 2 ] || [ -z "$(find "$d/updated" -mmin -1440 2>/dev/null)" ]; then
+      rm -rf "$d"
+      mkdir -p "$d/sources" "$d/lists/partial" "$d/debs"
+      for f in /etc/apt/sources.list.d/*.sources; do
+        [ -e "$f" ] || continue
+        found=1
+        # Keep the main archive stanzas only (security has its own suite names), as trixie.
+        awk -v RS= -v ORS='\n\n' '!/security/ { gsub(/Suites:[^\n]*/, "Suites: trixie"); print }' \
+          "$f" >"$d/sources/$(basename "$f")"
+      done
+      [ -n "$found" ] || die "no /etc/apt/sources.list.d/*.sources to derive a trixie source from"
+      apt-get "${aopt[@]}" update -qq >"$d/update.log" 2>&1 || { tail "$d/update.log" >&2; die "apt-get update (trixie) failed"; }
+      touch "$d/updated"
+    fi
+    rm -rf "$d/debs-now" "$root"; mkdir -p "$d/debs-now" "$root"
+    if (cd "$d/debs-now" && apt-get "${aopt[@]}" download "${pkgs[@]}") >"$d/download.log" 2>&1; then
+      break
+    fi
+    [ "$attempt" = 2 ] && { tail "$d/download.log" >&2; die "apt-get download ${pkgs[*]} failed"; }
+  done
+  for f in "$d"/debs-now/*.deb; do dpkg -x "$f" "$root"; done
+}
+
+# Helix 25.01 (Debian trixie's hx).
 HX_ROOT=$CACHE/helix/root
 HX=$CACHE/helix/hx
 install_helix() {
   if ! "$HX" --version 2>/dev/null | grep -q '^helix 25'; then
     log "installing Helix (Debian trixie package hx, unpacked)"
-    local d=$CACHE/helix/apt
     rm -rf "$CACHE/helix"
-    mkdir -p "$d/sources" "$d/lists/partial" "$d/debs" "$HX_ROOT"
-    local f found=
-    for f in /etc/apt/sources.list.d/*.sources; do
-      [ -e "$f" ] || continue
-      found=1
-      # Keep the main archive stanzas only (security has its own suite names), as trixie.
-      awk -v RS= -v ORS='\n\n' '!/security/ { gsub(/Suites:[^\n]*/, "Suites: trixie"); print }' \
-        "$f" >"$d/sources/$(basename "$f")"
-    done
-    [ -n "$found" ] || die "no /etc/apt/sources.list.d/*.sources to derive a trixie source from"
-    local aopt=(-o "Dir::Etc::SourceParts=$d/sources" -o "Dir::Etc::SourceList=/dev/null"
-                -o "Dir::State::Lists=$d/lists" -o "Dir::Cache::archives=$d/debs"
-                -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
-    apt-get "${aopt[@]}" update -qq >"$d/update.log" 2>&1 || { tail "$d/update.log" >&2; die "apt-get update (trixie) failed"; }
-    (cd "$d/debs" && apt-get "${aopt[@]}" download hx/trixie libc6/trixie libgcc-s1/trixie) \
-      >"$d/download.log" 2>&1 || { tail "$d/download.log" >&2; die "apt-get download hx/trixie failed"; }
-    for f in "$d"/debs/*.deb; do dpkg -x "$f" "$HX_ROOT"; done
+    trixie_unpack "$HX_ROOT" hx libc6 libgcc-s1
     cat >"$HX" <<EOF
 #!/bin/sh
 export HELIX_RUNTIME="\${HELIX_RUNTIME:-$HX_ROOT/usr/lib/hx/runtime}"
@@ -101,6 +120,28 @@ EOF
   fi
   "$HX" --version 2>/dev/null | grep -q '^helix 25' || die "Helix is not runnable: $("$HX" --version 2>&1 | head -3)"
   log "Helix: $("$HX" --version | head -1)"
+}
+
+# Neovim 0.10 (Debian trixie's neovim), to test the vim.lsp.start form for 0.8-0.10.
+NVIM010_ROOT=$CACHE/neovim-0.10/root
+NVIM010=$CACHE/neovim-0.10/nvim
+install_neovim010() {
+  if ! "$NVIM010" --version 2>/dev/null | grep -q '^NVIM v0\.10'; then
+    log "installing Neovim 0.10 (Debian trixie package neovim, unpacked)"
+    rm -rf "$CACHE/neovim-0.10"
+    trixie_unpack "$NVIM010_ROOT" neovim neovim-runtime libc6 libgcc-s1 libluajit-5.1-2 \
+      libluajit-5.1-common libmsgpack-c2 libtree-sitter0.22 libunibilium4 libuv1t64 libvterm0 \
+      lua-lpeg lua-luv
+    cat >"$NVIM010" <<EOF
+#!/bin/sh
+export VIMRUNTIME="$NVIM010_ROOT/usr/share/nvim/runtime"
+export LUA_CPATH="$NVIM010_ROOT/usr/lib/x86_64-linux-gnu/lua/5.1/?.so;;"
+exec "$NVIM010_ROOT/usr/lib64/ld-linux-x86-64.so.2" --library-path "$NVIM010_ROOT/usr/lib/x86_64-linux-gnu" "$NVIM010_ROOT/usr/bin/nvim" "\$@"
+EOF
+    chmod +x "$NVIM010"
+  fi
+  "$NVIM010" --version 2>/dev/null | grep -q '^NVIM v0\.10' || die "Neovim 0.10 is not runnable: $("$NVIM010" --version 2>&1 | head -3)"
+  log "Neovim (legacy form): $("$NVIM010" --version | head -1)"
 }
 
 # Node 24 (for code-server), code-server, Chromium and playwright-core.
@@ -146,6 +187,7 @@ install_npm_projects() {
 
 if want install; then
   install_neovim
+  install_neovim010
   install_helix
   install_vscode
   install_npm_projects
@@ -198,6 +240,9 @@ if want neovim; then
     run "neovim-$form" env CC_FORM=$form CC_EDITORS="$ROOT/editors" CC_WS="$(fresh_ws)" \
       timeout 120 "$NVIM" --headless -u NONE -i NONE -n -c "luafile $ROOT/editors/tests/neovim/test.lua"
   done
+  [ -x "$NVIM010" ] || install_neovim010
+  run neovim010-legacy env CC_FORM=legacy CC_EDITORS="$ROOT/editors" CC_WS="$(fresh_ws)" \
+    timeout 120 "$NVIM010" --headless -u NONE -i NONE -n -c "luafile $ROOT/editors/tests/neovim/test.lua"
 fi
 
 if want helix; then
