@@ -61,7 +61,7 @@ const NOT_ACRONYMS: &[&str] = &[
     "tv", "ok", "am", "pm", "gmt", "est", "edt", "pst", "pdt", "cst", "cdt", "utc", "ceo", "cfo",
     "coo", "id", "dna", "gps", "atm", "suv", "phd", "usd", "eur", "gdp", "rip", "faq", "url",
     "pdf", "html", "lol", "hq", "llc", "llp", "icu", "er", "bb", "mvp", "rn", "iq", "vip", "ps",
-    "usb", "lp", "ad", "bc", "aka", "asap", "diy", "omg", "fyi", "tba",
+    "usb", "lp", "aka", "asap", "diy", "omg", "fyi", "tba",
 ];
 
 /// Compass abbreviations after a street ("Benning Road NE"): a place of their own.
@@ -183,7 +183,8 @@ fn tokenise(text: &str, g: &Gazetteer) -> Vec<Tok> {
         if bytes.get(j) == Some(&b'.') {
             let word = &text[start..j];
             let last = word.rsplit(['-', '\u{2010}']).next().unwrap_or(word);
-            let single_capital = last.chars().count() == 1 && first_upper;
+            let single_capital =
+                last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase());
             let dotted_acronym = last.contains('.');
             if first_upper && (single_capital || dotted_acronym || g.is_dotted(&key(last))) {
                 j += 1;
@@ -242,7 +243,12 @@ fn mark_initials(text: &str, toks: &mut [Tok]) {
     let mut prev_abbrev = true;
     for t in toks.iter_mut() {
         let gap = &text[prev_raw_end..t.start];
-        let boundary = gap.contains(['\n', '.', '!', '?', ':', '"', '\u{201c}', '(', '\u{2018}']);
+        // An opening quote or bracket right before the word starts a sentence; a
+        // closing one (`," Sansom said`) does not.
+        let opening = gap
+            .trim_end_matches([' ', '\t'])
+            .ends_with(['"', '\u{201c}', '(', '\u{2018}', '\'', '`']);
+        let boundary = opening || gap.contains(['\n', '.', '!', '?', ':']);
         t.initial = boundary || (prev_abbrev && !gap.contains(','));
         let word = &text[t.start..t.raw_end];
         // A full stop that ends a word may end the sentence too, unless the word is a
@@ -273,7 +279,10 @@ fn mark_initials(text: &str, toks: &mut [Tok]) {
                 }
             }
         }
-        if cap + low >= 3 && low * 4 <= cap {
+        let sentence = text[toks[line_start].start..line_end_byte]
+            .trim_end()
+            .ends_with('.');
+        if cap + low >= 3 && low * 4 <= cap && !sentence {
             for t in &mut toks[line_start..line_end] {
                 t.initial = true;
             }
@@ -410,7 +419,16 @@ impl<'a> Doc<'a> {
                 if nx >= n || !self.toks[nx].joined {
                     break;
                 }
-                if self.is_namey(nx) || self.number_continues(j, nx) {
+                // "Lacey, Wash. Police said": a state abbreviation ends a name.
+                let w = self.word(j);
+                if w.ends_with('.')
+                    && w.matches('.').count() == 1
+                    && w.len() > 2
+                    && self.g.known(&key(w)) == Some(EntityKind::Place)
+                {
+                    break;
+                }
+                if self.is_namey(nx) || self.number_continues(j, nx) || self.starts_run(nx) {
                     run.push(nx);
                     j = nx;
                     continue;
@@ -437,6 +455,11 @@ impl<'a> Doc<'a> {
             k = j + 1;
         }
         runs
+    }
+
+    /// A title word, unless possessive ("Sheriff's Office" is a name).
+    fn is_title_tok(&self, i: usize) -> bool {
+        !self.toks[i].possessive && self.g.is_title(&self.key(i))
     }
 
     fn is_connector(&self, i: usize) -> bool {
@@ -527,8 +550,13 @@ impl<'a> Doc<'a> {
                 p = rest;
                 continue;
             }
-            // A sentence-initial common word: "Witnesses", "Earlier".
-            if self.toks[f].initial && p.len() > 1 && self.droppable_initial(f) {
+            // A sentence-initial common word: "Witnesses", "Earlier" — but not the
+            // first word of a headed name ("Mission Control").
+            let headed = matches!(
+                self.head_kind(p),
+                Some(EntityKind::Organisation | EntityKind::Place)
+            );
+            if self.toks[f].initial && p.len() > 1 && !headed && self.droppable_initial(f) {
                 p = &p[1..];
                 continue;
             }
@@ -561,7 +589,7 @@ impl<'a> Doc<'a> {
                     let left = self.key(p[i - 1]);
                     !(self.g.is_org_head(&left)
                         || self.g.is_place_head(&left)
-                        || self.g.is_title(&left)
+                        || self.is_title_tok(p[i - 1])
                         || self.g.is_other_head(&left))
                 }
                 "and" => !named,
@@ -595,14 +623,11 @@ impl<'a> Doc<'a> {
         }
         // A role with no name after it: "Seminole County Sheriff" keeps only the place.
         let last = *p.last().unwrap();
-        if self.g.is_title(&self.key(last))
+        if self.is_title_tok(last)
             && self.head_kind(p).is_none()
             && self.g.known(&self.span_key(p)).is_none()
         {
-            let first_title = p
-                .iter()
-                .position(|&t| self.g.is_title(&self.key(t)))
-                .unwrap_or(0);
+            let first_title = p.iter().position(|&t| self.is_title_tok(t)).unwrap_or(0);
             self.emit_leading_entity(&p[..first_title], out);
             return;
         }
@@ -622,6 +647,17 @@ impl<'a> Doc<'a> {
     /// The kind a head word gives: the word before "of" ("University of Denver"),
     /// else the last word.
     fn head_kind(&self, p: &[usize]) -> Option<EntityKind> {
+        // "18th Lane South", "8th Ave. S.": a direction after the head.
+        let directional = |t: usize| {
+            matches!(
+                self.key(t).as_str(),
+                "north" | "south" | "east" | "west" | "n" | "s" | "e" | "w"
+            )
+        };
+        let mut p = p;
+        while p.len() > 1 && directional(*p.last()?) {
+            p = &p[..p.len() - 1];
+        }
         let head = p
             .iter()
             .position(|&t| self.word(t) == "of")
@@ -667,8 +703,7 @@ impl<'a> Doc<'a> {
     fn split_role<'p>(&self, p: &'p [usize]) -> Option<(&'p [usize], (usize, usize), &'p [usize])> {
         // Rightmost title whose remainder is a name.
         for ti in (0..p.len()).rev() {
-            let k = self.key(p[ti]);
-            if !self.g.is_title(&k) {
+            if !self.is_title_tok(p[ti]) {
                 continue;
             }
             let mut name_from = ti + 1;
@@ -689,9 +724,7 @@ impl<'a> Doc<'a> {
             }
             // The role starts after a leading organisation or place, and after a
             // demonym it starts at the demonym ("Israeli Prime Minister").
-            let first_title = (0..=ti)
-                .find(|&i| self.g.is_title(&self.key(p[i])))
-                .unwrap_or(ti);
+            let first_title = (0..=ti).find(|&i| self.is_title_tok(p[i])).unwrap_or(ti);
             let prefix = &p[..first_title];
             let role_first = p[0];
             let role_last = p[name_from - 1];
@@ -817,6 +850,14 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// "Gerald Berkey, 36, of Elma": ", of" before a name gives a home town.
+    fn home_town(&self, i: usize) -> bool {
+        i >= 2
+            && self.toks[i].joined
+            && self.word(i - 1) == "of"
+            && self.text[self.toks[i - 2].raw_end..self.toks[i - 1].start].contains(',')
+    }
+
     fn prev_word(&self, i: usize) -> Option<&'a str> {
         (i > 0 && self.toks[i].joined).then(|| self.word(i - 1))
     }
@@ -930,6 +971,19 @@ impl<'a> Doc<'a> {
         if self.g.is_title(&k) || self.g.is_demonym(&k) {
             return None;
         }
+        if self.g.is_org_head(&k) || self.g.is_place_head(&k) || self.g.is_other_head(&k) {
+            // "Police said": a head word alone names nothing.
+            return None;
+        }
+        if self
+            .word(first)
+            .split(['\'', '\u{2019}'])
+            .nth(1)
+            .is_some_and(|rest| rest.starts_with(char::is_lowercase))
+        {
+            // Contractions: "I've", "He'll".
+            return None;
+        }
         if k.strip_suffix('s').is_some_and(|s| self.g.is_demonym(s)) {
             // "Palestinians": a group.
             return Some(chunk);
@@ -953,6 +1007,7 @@ impl<'a> Doc<'a> {
         } else if self
             .prev_word(first)
             .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))
+            || self.home_town(first)
         {
             set(&mut chunk, EntityKind::Place, Certainty::Weak);
         } else if self
