@@ -8,7 +8,6 @@
 //! when they are each other's best match between their two articles. A conflict is
 //! flagged only on a strong join with no qualifier that could explain the difference.
 
-use super::lexicon;
 use super::message::{self, Group};
 use super::verdict::{self, Judgement};
 use super::{Alignment, Claim, Disagreement, DocFigures, FigureContext, Member, Verdict};
@@ -26,7 +25,7 @@ const JOIN: f32 = 0.45;
 const FLAG: f32 = 0.45;
 /// Evidence added when neighbouring sentences of the two figures hold another joined
 /// pair: reports of one fact tend to keep its neighbours.
-const PARALLEL: f32 = 0.3;
+const PARALLEL: f32 = 0.35;
 /// Least score for flagging dates and times: in a news cluster most of them name side
 /// events (a statement, a court date), so the event must be plain on both sides.
 const FLAG_CALENDAR: f32 = 1.3;
@@ -165,7 +164,13 @@ fn score(scorer: &Scorer, items: &[Item<'_>], a: usize, b: usize) -> Option<f32>
     }
     match (&ca.predicate, &cb.predicate) {
         (Some(p), Some(q)) if p == q => s += 0.2,
-        (Some(p), Some(q)) if lexicon::is_class(p) && lexicon::is_class(q) => s -= 0.1,
+        // Different events in the two clauses ("killed" there, "injured" here).
+        _ if !ca.events.is_empty()
+            && !cb.events.is_empty()
+            && !ca.events.iter().any(|e| cb.events.contains(e)) =>
+        {
+            s -= 0.1
+        }
         _ => {}
     }
     if shares(&ca.names, &cb.names) {
@@ -334,17 +339,24 @@ fn links_of(items: &[Item<'_>], edges: &[(usize, usize, f32)]) -> Links {
     links
 }
 
-/// Whether the sentences at or next to those of `a` and `b` hold another joined pair.
-fn parallel(items: &[Item<'_>], links: &Links, a: usize, b: usize) -> bool {
+/// Evidence of parallel structure: another joined pair in the sentences of `a` and
+/// `b` or next to them, the more the closer (0 when none).
+fn parallel(items: &[Item<'_>], links: &Links, a: usize, b: usize) -> f32 {
     let (x, y) = (&items[a], &items[b]);
     let near = |s: usize| s.saturating_sub(1)..=s + 1;
-    near(x.ctx.sentence).any(|sa| {
-        near(y.ctx.sentence).any(|sb| {
-            links
+    let mut best = 0.0f32;
+    for sa in near(x.ctx.sentence) {
+        for sb in near(y.ctx.sentence) {
+            let joined = links
                 .get(&(x.doc, sa, y.doc, sb))
-                .is_some_and(|pairs| pairs.iter().any(|&(p, q)| p != a && q != b))
-        })
-    })
+                .is_some_and(|pairs| pairs.iter().any(|&(p, q)| p != a && q != b));
+            if joined {
+                let apart = sa.abs_diff(x.ctx.sentence) + sb.abs_diff(y.ctx.sentence);
+                best = best.max(PARALLEL - 0.1 * apart as f32);
+            }
+        }
+    }
+    best
 }
 
 /// Scores candidate pairs and keeps those that are each other's best match between
@@ -361,8 +373,8 @@ fn join(
         let Some(mut s) = score(scorer, items, a, b) else {
             continue;
         };
-        if !links.is_empty() && parallel(items, links, a, b) {
-            s += PARALLEL;
+        if !links.is_empty() {
+            s += parallel(items, links, a, b);
         }
         scored.insert((a, b), s);
         for (from, to) in [(a, b), (b, a)] {

@@ -31,6 +31,8 @@ pub struct FigureContext {
     pub modifiers: Vec<String>,
     /// Synonym class of the verb or event word governing the figure ("kill", "launch").
     pub predicate: Option<String>,
+    /// Event classes named anywhere in the figure's clause ("shoot", "hospital").
+    pub events: Vec<String>,
     /// Content words of the clause (stemmed, synonym classes, names lower-case), with
     /// weights falling with clause distance; heaviest first.
     pub terms: Vec<(String, f32)>,

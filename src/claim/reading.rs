@@ -89,6 +89,37 @@ const WEEKDAYS_MONTHS: &[&str] = &[
     "night",
 ];
 
+/// Number words: values, not context.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "half",
+    "twice",
+    "single",
+    "double",
+    "triple",
+];
+
 /// Proximity weight of a word at clause distance `d` from the figure.
 fn proximity(d: f32) -> f32 {
     1.0 / (1.0 + d / 3.0)
@@ -294,7 +325,12 @@ fn read(
         let t = &toks[i];
         // The figure's own words are its value and unit: compared by the verdict and
         // the noun, not as context.
-        if !t.is_word || t.is_number || lexicon::is_stop(&t.lower) || (first..=last).contains(&i) {
+        if !t.is_word
+            || t.is_number
+            || lexicon::is_stop(&t.lower)
+            || NUMBER_WORDS.contains(&t.lower.as_str())
+            || (first..=last).contains(&i)
+        {
             continue;
         }
         if WEEKDAYS_MONTHS.contains(&t.lower.as_str()) {
@@ -356,6 +392,9 @@ fn read(
         let class = lexicon::canonical(&st);
         let eventish = EVENT_CLASSES.contains(&class.as_str())
             || (t.lower.ends_with("ed") && t.lower.len() > 4 && !lexicon::is_stop(&t.lower));
+        if EVENT_CLASSES.contains(&class.as_str()) && !ctx.events.contains(&class) {
+            ctx.events.push(class.clone());
+        }
         if eventish && best.as_ref().is_none_or(|b| d < b.0) {
             best = Some((d, class, t.lower.clone()));
         }
