@@ -368,6 +368,16 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
         }
     }
 
+    let place_stems: HashSet<String> = items
+        .iter()
+        .filter(|it| it.mention.kind == EntityKind::Organisation)
+        .filter_map(|it| {
+            PLACE_INSTITUTIONS
+                .iter()
+                .find_map(|s| it.norm.strip_suffix(s))
+                .map(str::to_string)
+        })
+        .collect();
     // Components, their spellings, then variants.
     let mut comp_of: Vec<usize> = (0..items.len()).map(|i| sets.find(i)).collect();
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -376,7 +386,7 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
     }
     let group_list: Vec<Group> = groups
         .iter()
-        .map(|(&root, members)| make_group(root, members, &items))
+        .map(|(&root, members)| make_group(root, members, &items, &place_stems))
         .collect();
     let found = variant::find(&group_list, &items);
     for f in &found {
@@ -401,7 +411,7 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
     }
     let mut entities: Vec<Entity> = comps
         .values()
-        .map(|members| build_entity(members, &items, &variants_at))
+        .map(|members| build_entity(members, &items, &variants_at, &place_stems))
         .collect();
     entities.sort_by(|a, b| {
         b.mentions
@@ -413,8 +423,13 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
 }
 
 /// A component as variant search sees it.
-fn make_group(root: usize, members: &[usize], items: &[Item]) -> Group {
-    let kind = vote_kind(members, items);
+fn make_group(
+    root: usize,
+    members: &[usize],
+    items: &[Item],
+    place_stems: &HashSet<String>,
+) -> Group {
+    let kind = vote_kind(members, items, place_stems);
     let mut forms: Vec<Form> = Vec::new();
     for &m in members {
         let it = &items[m];
@@ -439,9 +454,26 @@ fn make_group(root: usize, members: &[usize], items: &[Item]) -> Group {
     }
 }
 
-/// The kind most mentions give, surer mentions counting more.
-fn vote_kind(members: &[usize], items: &[Item]) -> EntityKind {
+/// Organisation names whose front is a place: "Waxhaw Police" makes "Waxhaw" a
+/// place wherever it stands alone.
+const PLACE_INSTITUTIONS: [&str; 5] = [
+    " police",
+    " fire department",
+    " city council",
+    " school district",
+    " city hall",
+];
+
+/// The kind most mentions give, surer mentions counting more; "other" only when
+/// nothing else is said.
+fn vote_kind(members: &[usize], items: &[Item], place_stems: &HashSet<String>) -> EntityKind {
     let mut score = [0u32; 4];
+    if members
+        .iter()
+        .any(|&m| items[m].person.is_none() && place_stems.contains(&items[m].norm))
+    {
+        score[2] += 3;
+    }
     for &m in members {
         let mention = items[m].mention;
         let w = match mention.certainty {
@@ -475,9 +507,10 @@ fn build_entity(
     members: &[usize],
     items: &[Item],
     variants_at: &HashMap<usize, (String, String)>,
+    place_stems: &HashSet<String>,
 ) -> Entity {
     let g = gazetteer::get();
-    let kind = vote_kind(members, items);
+    let kind = vote_kind(members, items, place_stems);
     // Spellings by frequency; the name is the most complete, most common one that
     // is not a flagged variant nor written in capitals.
     let mut counts: HashMap<&str, usize> = HashMap::new();

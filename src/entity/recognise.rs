@@ -592,7 +592,13 @@ impl<'a> Doc<'a> {
                         || self.is_title_tok(p[i - 1])
                         || self.g.is_other_head(&left))
                 }
-                "and" => !named,
+                // "South 333rd Street and Pacific Highway South": two headed names.
+                "and" => {
+                    !named || {
+                        let left = self.key(p[i - 1]);
+                        i - from >= 2 && (self.g.is_org_head(&left) || self.g.is_place_head(&left))
+                    }
+                }
                 _ => false,
             };
             if cut {
@@ -1070,6 +1076,21 @@ impl<'a> Doc<'a> {
                 let (kind, certainty) = (a.kind, a.certainty.max(Certainty::Fair));
                 chunks[i].kind = kind;
                 chunks[i].certainty = certainty;
+            }
+        }
+        // "Lacey, Wash.", "Alexandria, Va.": a name before a state is a place.
+        for i in 1..chunks.len() {
+            let (a, b) = (&chunks[i - 1], &chunks[i]);
+            let before_state = self.text[a.end..b.start].trim() == ","
+                && b.kind == EntityKind::Place
+                && b.certainty == Certainty::Strong
+                && a.certainty < Certainty::Strong
+                && !(a.kind == EntityKind::Person && a.certainty > Certainty::Weak);
+            if before_state {
+                let a = &mut chunks[i - 1];
+                a.kind = EntityKind::Place;
+                a.certainty = Certainty::Fair;
+                a.shouted = false;
             }
         }
         // One kind per name: the surest mention decides.
