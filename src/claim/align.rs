@@ -21,6 +21,8 @@ const POSTING_CAP: usize = 64;
 const INDEXED_TERMS: usize = 8;
 /// Least score for joining two figures into one claim.
 const JOIN: f32 = 0.45;
+/// Least score for joining dates and times.
+const JOIN_CALENDAR: f32 = 0.7;
 /// Least score for flagging a disagreement between joined figures.
 const FLAG: f32 = 0.45;
 /// Evidence added when neighbouring sentences of the two figures hold another joined
@@ -485,6 +487,15 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
     let links = links_of(&items, &first);
     let (scored, mut edges) = join(&items, &scorer, &candidates, &links);
     let counts = count_index(&items);
+    // A join whose values differ for a reason the text gives ("43 more", "initially")
+    // is two quantities, and a weekday or a clock time needs more than the usual
+    // evidence: most of them in a cluster belong to side events.
+    edges.retain(|&(a, b, s)| {
+        let (x, y) = (&items[a], &items[b]);
+        let agree = verdict::judge(x.figure, x.ctx, y.figure, y.ctx) == Some(Judgement::Agree);
+        let calendar = matches!(x.figure.kind, Kind::Date | Kind::Time);
+        (agree || !blocked(x, y, &counts)) && (!calendar || s >= JOIN_CALENDAR)
+    });
     edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
     if let Ok(path) = std::env::var("CLAIM_DUMP") {
         use std::io::Write;
