@@ -388,7 +388,8 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
         .iter()
         .map(|(&root, members)| make_group(root, members, &items, &place_stems))
         .collect();
-    let found = variant::find(&group_list, &items);
+    let texts: HashMap<DocId, &str> = docs.iter().map(|d| (d.doc, d.text)).collect();
+    let found = variant::find(&group_list, &items, &texts);
     for f in &found {
         sets.union(f.minority_root, f.majority_root);
     }

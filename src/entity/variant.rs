@@ -72,36 +72,6 @@ fn deletions(s: &str) -> Vec<String> {
     out
 }
 
-/// Optimal-string-alignment distance, giving up above 2.
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 2 {
-        return 3;
-    }
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for j in 0..=m {
-        d[0][j] = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[n][m]
-}
-
 /// Blocking keys of one spelling.
 fn blocks(group: &Group, form: &Form, items: &[Item]) -> Vec<String> {
     let mut out = Vec::new();
@@ -147,10 +117,53 @@ fn blocks(group: &Group, form: &Form, items: &[Item]) -> Vec<String> {
     out
 }
 
+/// Whether `a` and `b` differ by one inserted, deleted or swapped letter. A changed
+/// letter does not count: it mostly makes another word or name ("Iran"/"Iraq",
+/// "Boston"/"Bolton", "Mark"/"Mary"), while misspellings drop, add or swap one.
+fn one_slip(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        1 => (0..long.len()).any(|i| long[..i] == short[..i] && long[i + 1..] == short[i..]),
+        0 => {
+            let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            diff.len() == 2
+                && diff[1] == diff[0] + 1
+                && a[diff[0]] == b[diff[1]]
+                && a[diff[1]] == b[diff[0]]
+        }
+        _ => false,
+    }
+}
+
+/// Inflected or derived forms of one word are different words, not misspellings:
+/// "Olympic"/"Olympics", "Russia"/"Russian", "Olympia"/"Olympian".
+fn derived(a: &str, b: &str) -> bool {
+    let from = |x: &str, y: &str| {
+        [
+            "s", "es", "n", "an", "ian", "i", "er", "ese", "ns", "ans", "ians", "ic", "y",
+        ]
+        .iter()
+        .any(|suffix| x.strip_suffix(suffix) == Some(y))
+    };
+    // "Texas"/"Texans".
+    let people_of = |x: &str, y: &str| {
+        x.strip_suffix("ns")
+            .zip(y.strip_suffix('s'))
+            .is_some_and(|(x, y)| x == y)
+    };
+    from(a, b) || from(b, a) || people_of(a, b) || people_of(b, a)
+}
+
 /// Whether two spellings of non-people are one name misspelt.
 fn similar_things(a: &str, b: &str, names: &HashSet<&str>) -> bool {
     let g = gazetteer::get();
-    if a == b {
+    if a == b || a.chars().any(|c| c.is_ascii_digit()) || b.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     // Groups of people ("Russians") are not misspelt places.
@@ -167,26 +180,30 @@ fn similar_things(a: &str, b: &str, names: &HashSet<&str>) -> bool {
             return false;
         }
     }
+    // Misspellings keep the first letter; a given name is not a misspelt place
+    // ("Georgina"/"Georgia").
+    let close = |x: &str, y: &str| {
+        x.chars().count() >= 4
+            && y.chars().count() >= 4
+            && x.chars().next() == y.chars().next()
+            && !derived(x, y)
+            && !(g.given(x).is_some() && g.known(y).is_some())
+            && !(g.given(y).is_some() && g.known(x).is_some())
+            && one_slip(x, y)
+    };
     let wa: Vec<&str> = a.split(' ').collect();
     let wb: Vec<&str> = b.split(' ').collect();
     if wa.len() == 1 && wb.len() == 1 {
-        let close = |x: &str, y: &str| {
-            x.chars().count() >= 4 && y.chars().count() >= 4 && distance(x, y) == 1
+        // "Endeavors" for "Endeavour's": a dropped apostrophe on top of a misspelling
+        // the workspace also writes without the "s".
+        let stem = |x: &'_ str| {
+            x.strip_suffix('s')
+                .filter(|s| names.contains(s))
+                .map(str::to_string)
         };
-        // "Endeavors" for "Endeavour's": a dropped apostrophe on top of a misspelling.
-        let stem = |x: &'_ str| x.strip_suffix('s').map(str::to_string);
-        // "Olympian" is the people of Olympia: a derived word, not a misspelling.
-        let derived = |x: &str, y: &str| {
-            ["n", "an", "ian", "i", "er", "ese"]
-                .iter()
-                .any(|suffix| x.strip_suffix(suffix) == Some(y))
-        };
-        if derived(a, b) || derived(b, a) {
-            return false;
-        }
         return close(a, b)
-            || stem(a).is_some_and(|s| close(&s, b))
-            || stem(b).is_some_and(|s| close(a, &s));
+            || stem(a).is_some_and(|s| close(&s, b) && !derived(&s, b))
+            || stem(b).is_some_and(|s| close(a, &s) && !derived(a, &s));
     }
     if wa.len() == wb.len() {
         let diff: Vec<usize> = (0..wa.len()).filter(|&i| wa[i] != wb[i]).collect();
@@ -194,13 +211,16 @@ fn similar_things(a: &str, b: &str, names: &HashSet<&str>) -> bool {
             return false;
         }
         let (x, y) = (wa[diff[0]], wb[diff[0]]);
+        if derived(x, y) {
+            return false;
+        }
         let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-        let extended =
-            short.chars().count() >= 5 && long.starts_with(short) && long.len() - short.len() <= 3;
-        return extended
-            || (short.chars().count() >= 4
-                && distance(x, y) == 1
-                && !x.chars().all(|c| c.is_ascii_digit()));
+        // "Southwest"/"Southwestern" inside a longer name.
+        let extended = wa.len() >= 3
+            && short.chars().count() >= 5
+            && long.starts_with(short)
+            && long.len() - short.len() <= 3;
+        return extended || (close(x, y) && !x.chars().any(|c| c.is_ascii_digit()));
     }
     // One interior word dropped: "Pinewood Apartments" for "Pinewood Village Apartments".
     let (short, long) = if wa.len() < wb.len() {
@@ -209,6 +229,13 @@ fn similar_things(a: &str, b: &str, names: &HashSet<&str>) -> bool {
         (&wb, &wa)
     };
     if long.len() != short.len() + 1 || long.len() < 3 {
+        return false;
+    }
+    // Only for places named by a proper word ("Pinewood ... Apartments"): dropping a
+    // word of an organisation's or event's name is mostly a usual short form ("Greek
+    // Federation", "World Championship").
+    let proper_front = g.known(long[0]).is_none() && !g.is_demonym(long[0]) && !g.is_stop(long[0]);
+    if !proper_front || !g.is_place_head(long[long.len() - 1]) {
         return false;
     }
     // Not when the dropped word ends a name of its own ("Capitol Hill police" is
@@ -222,8 +249,8 @@ fn similar_things(a: &str, b: &str, names: &HashSet<&str>) -> bool {
 }
 
 /// Whether two people's names are one name misspelt: same surname and given names
-/// one edit apart (of the same sex when both are known), or same given name and
-/// surnames one edit apart.
+/// one slip apart (of the same sex when both are known), or same given name and
+/// surnames one slip apart.
 fn similar_people(a: &str, b: &str) -> bool {
     let g = gazetteer::get();
     let (Some(pa), Some(pb)) = (person_name(a), person_name(b)) else {
@@ -233,7 +260,8 @@ fn similar_people(a: &str, b: &str) -> bool {
         return false;
     };
     if pa.surname == pb.surname {
-        if ga == gb || distance(ga, gb) != 1 {
+        let same_initial = ga.chars().next() == gb.chars().next();
+        if ga == gb || !same_initial || derived(ga, gb) || !one_slip(ga, gb) {
             return false;
         }
         let sex = |n: &str| g.given(n).unwrap_or(Sex::Either);
@@ -242,11 +270,15 @@ fn similar_people(a: &str, b: &str) -> bool {
             (Sex::Male, Sex::Female) | (Sex::Female, Sex::Male)
         );
     }
-    ga == gb && pa.surname.chars().count() >= 5 && distance(&pa.surname, &pb.surname) == 1
+    ga == gb
+        && pa.surname.chars().count() >= 5
+        && !derived(&pa.surname, &pb.surname)
+        && pa.surname.chars().next() == pb.surname.chars().next()
+        && one_slip(&pa.surname, &pb.surname)
 }
 
 /// Variant spellings across the groups.
-pub(super) fn find(groups: &[Group], items: &[Item]) -> Vec<Found> {
+pub(super) fn find(groups: &[Group], items: &[Item], texts: &HashMap<DocId, &str>) -> Vec<Found> {
     let mut index: HashMap<String, Vec<At>> = HashMap::new();
     for (gi, group) in groups.iter().enumerate() {
         for (fi, form) in group.forms.iter().enumerate() {
@@ -291,7 +323,12 @@ pub(super) fn find(groups: &[Group], items: &[Item]) -> Vec<Found> {
                 if !seen.insert(pair) {
                     continue;
                 }
-                if let Some(j) = judge(groups, items, &doc_groups, &names, pair.0, pair.1) {
+                let ctx = Context {
+                    doc_groups: &doc_groups,
+                    names: &names,
+                    texts,
+                };
+                if let Some(j) = judge(groups, items, &ctx, pair.0, pair.1) {
                     judged.push(j);
                 }
             }
@@ -336,14 +373,15 @@ pub(super) fn find(groups: &[Group], items: &[Item]) -> Vec<Found> {
     found
 }
 
-fn judge(
-    groups: &[Group],
-    items: &[Item],
-    doc_groups: &HashMap<DocId, Vec<usize>>,
-    names: &HashSet<&str>,
-    a: At,
-    b: At,
-) -> Option<Judged> {
+/// What judging a pair may consult beyond the two groups.
+struct Context<'c> {
+    doc_groups: &'c HashMap<DocId, Vec<usize>>,
+    /// Every spelling in the workspace, by key.
+    names: &'c HashSet<&'c str>,
+    texts: &'c HashMap<DocId, &'c str>,
+}
+
+fn judge(groups: &[Group], items: &[Item], ctx: &Context, a: At, b: At) -> Option<Judged> {
     let (ga, gb) = (&groups[a.group], &groups[b.group]);
     let (fa, fb) = (&ga.forms[a.form], &gb.forms[b.form]);
     let people = ga.kind == EntityKind::Person;
@@ -360,10 +398,20 @@ fn judge(
         if !similar_people(ta, tb) {
             return None;
         }
-    } else if !similar_things(&fa.key, &fb.key, names) {
-        return None;
+    } else {
+        if !similar_things(&fa.key, &fb.key, ctx.names) {
+            return None;
+        }
+        // A word the articles also write in lower case is a word, not a name:
+        // "Life"/"Live" in headlines.
+        if [(ga, fa), (gb, fb)]
+            .iter()
+            .any(|(g, f)| !f.key.contains(' ') && written_lower(&f.key, &g.docs, ctx.texts))
+        {
+            return None;
+        }
     }
-    if !share_context(ga, gb, a.group, b.group, doc_groups) {
+    if !share_context(ga, gb, a.group, b.group, groups, ctx.doc_groups) {
         return None;
     }
     // The spelling with fewer mentions is the variant; on a tie, the one in fewer
@@ -382,27 +430,49 @@ fn judge(
     })
 }
 
-/// Whether some third entity is named both in an article of `a` and in one of `b`.
+/// Whether a word occurs in lower case, as a whole word, in some of the articles.
+fn written_lower(word: &str, docs: &[DocId], texts: &HashMap<DocId, &str>) -> bool {
+    docs.iter()
+        .take(8)
+        .filter_map(|d| texts.get(d))
+        .any(|text| {
+            text.match_indices(word).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+}
+
+/// Whether the articles of `a` and of `b` name two other entities in common, not
+/// counting the ones that most articles name (a workspace-wide "U.S." says nothing
+/// about two articles telling one story).
 fn share_context(
     a: &Group,
     b: &Group,
     ia: usize,
     ib: usize,
+    groups: &[Group],
     doc_groups: &HashMap<DocId, Vec<usize>>,
 ) -> bool {
     const LIMIT: usize = 64;
+    let common = 10.max(doc_groups.len() / 100);
     let near: HashSet<usize> = a
         .docs
         .iter()
         .take(LIMIT)
         .flat_map(|d| doc_groups.get(d).into_iter().flatten().copied())
-        .filter(|&g| g != ia && g != ib)
+        .filter(|&g| g != ia && g != ib && groups[g].docs.len() <= common)
         .collect();
-    b.docs
+    let shared: HashSet<usize> = b
+        .docs
         .iter()
         .take(LIMIT)
-        .flat_map(|d| doc_groups.get(d).into_iter().flatten())
-        .any(|g| near.contains(g))
+        .flat_map(|d| doc_groups.get(d).into_iter().flatten().copied())
+        .filter(|g| near.contains(g))
+        .collect();
+    shared.len() >= 2
 }
 
 fn most_common_text(members: &[usize], items: &[Item]) -> String {
@@ -445,11 +515,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn distance_counts_one_transposition_as_one_edit() {
-        assert_eq!(distance("priebus", "preibus"), 1);
-        assert_eq!(distance("karin", "karine"), 1);
-        assert_eq!(distance("mark", "mary"), 1);
-        assert_eq!(distance("abc", "abcdef"), 3);
+    fn slips_are_one_letter_dropped_added_or_swapped() {
+        assert!(one_slip("priebus", "preibus"));
+        assert!(one_slip("karin", "karine"));
+        assert!(one_slip("antony", "anthony"));
+        assert!(!one_slip("mark", "mary"));
+        assert!(!one_slip("boston", "bolton"));
+        assert!(!one_slip("abc", "abcdef"));
+    }
+
+    #[test]
+    fn inflected_and_derived_words_are_not_variants() {
+        let none = HashSet::new();
+        assert!(!similar_things("olympics", "olympic", &none));
+        assert!(!similar_things("south africans", "south africa", &none));
+        assert!(!similar_things("texans", "texas", &none));
+        assert!(!similar_things(
+            "greek federation",
+            "greek athletics federation",
+            &none
+        ));
     }
 
     #[test]
