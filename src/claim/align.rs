@@ -9,9 +9,11 @@
 //! flagged only on a strong join with no qualifier that could explain the difference.
 
 use super::message::{self, Group};
+use super::reading;
 use super::verdict::{self, Judgement};
 use super::{Alignment, Claim, Disagreement, DocFigures, FigureContext, Member, Verdict};
 use crate::figure::{Figure, Kind};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Longest posting list still used for candidates: keys shared by more figures are
@@ -66,7 +68,8 @@ const PERSON_CLASSES: &[&str] = &[
 struct Item<'a> {
     doc: usize,
     index: usize,
-    figure: &'a Figure,
+    /// The figure as its context reads it (see [`reading::as_read`]).
+    figure: Cow<'a, Figure>,
     ctx: &'a FigureContext,
     tag: String,
     magnitude: Option<f64>,
@@ -131,7 +134,7 @@ fn score(scorer: &Scorer, items: &[Item<'_>], a: usize, b: usize) -> Option<f32>
     if x.tag != y.tag {
         return None;
     }
-    let (fa, fb) = (x.figure, y.figure);
+    let (fa, fb) = (&*x.figure, &*y.figure);
     let (ca, cb) = (x.ctx, y.ctx);
     if fa.kind == Kind::Count && !nouns_compatible(ca.noun.as_deref(), cb.noun.as_deref()) {
         return None;
@@ -275,13 +278,14 @@ fn prepare<'a>(docs: &'a [DocFigures<'a>]) -> Prepared<'a> {
     let mut items: Vec<Item<'a>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (i, (f, c)) in doc.figures.iter().zip(doc.contexts.iter()).enumerate() {
+            let f = reading::as_read(f, c);
             items.push(Item {
                 doc: d,
                 index: i,
+                tag: verdict::dimension_tag(&f),
+                magnitude: verdict::magnitude(&f),
                 figure: f,
                 ctx: c,
-                tag: verdict::dimension_tag(f),
-                magnitude: verdict::magnitude(f),
                 unique_anchor: false,
             });
         }
@@ -492,7 +496,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
     // evidence: most of them in a cluster belong to side events.
     edges.retain(|&(a, b, s)| {
         let (x, y) = (&items[a], &items[b]);
-        let agree = verdict::judge(x.figure, x.ctx, y.figure, y.ctx) == Some(Judgement::Agree);
+        let agree = verdict::judge(&x.figure, x.ctx, &y.figure, y.ctx) == Some(Judgement::Agree);
         let calendar = matches!(x.figure.kind, Kind::Date | Kind::Time);
         (agree || !blocked(x, y, &counts)) && (!calendar || s >= JOIN_CALENDAR)
     });
@@ -502,7 +506,12 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         let mut f = std::fs::File::create(path).unwrap();
         let emap: HashSet<(usize, usize)> = edges.iter().map(|e| (e.0, e.1)).collect();
         for (&(a, b), &s) in &scored {
-            let j = verdict::judge(items[a].figure, items[a].ctx, items[b].figure, items[b].ctx);
+            let j = verdict::judge(
+                &items[a].figure,
+                items[a].ctx,
+                &items[b].figure,
+                items[b].ctx,
+            );
             writeln!(
                 f,
                 "{}\t{}\t{}\t{}\t{s}\t{}\t{}\t{:?}",
@@ -559,8 +568,12 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         if !flaggable(&items[a], &items[b], s, &counts) {
             continue;
         }
-        let Some(j) = verdict::judge(items[a].figure, items[a].ctx, items[b].figure, items[b].ctx)
-        else {
+        let Some(j) = verdict::judge(
+            &items[a].figure,
+            items[a].ctx,
+            &items[b].figure,
+            items[b].ctx,
+        ) else {
             continue;
         };
         strong.entry(a).or_default().push((b, j));
@@ -581,7 +594,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         let mut by_value: BTreeMap<String, Group<'_>> = BTreeMap::new();
         let mut related = Vec::new();
         for &(p, j) in partners {
-            let value = message::value_text(items[p].figure);
+            let value = message::value_text(&items[p].figure);
             let label = docs[items[p].doc].label;
             let agrees = j == Judgement::Agree;
             let g = by_value.entry(value.clone()).or_insert_with(|| Group {
@@ -601,7 +614,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         let groups: Vec<Group<'_>> = by_value.into_values().collect();
         let message = message::disagreement(
             &claims[claim].quantity,
-            &message::value_text(items[k].figure),
+            &message::value_text(&items[k].figure),
             &groups,
         );
         disagreements.push(Disagreement {

@@ -50,6 +50,8 @@ pub struct FigureContext {
     pub zone: Option<i32>,
     /// Index of the figure's sentence in its article, for parallel structure.
     pub sentence: usize,
+    /// A bare number in apposition to a name ("Ann Lee, 24,"): compared as an age.
+    pub reads_as_age: bool,
 }
 
 /// Reads, for each figure of one article, what it measures.

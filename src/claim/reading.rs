@@ -10,6 +10,7 @@ use super::text::{self, Token};
 use super::FigureContext;
 use crate::entity::{EntityKind, Mention};
 use crate::figure::{Figure, Kind};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// Classes of words that act as the event a figure belongs to.
@@ -197,24 +198,55 @@ impl<'t> Article<'t> {
     /// Role words within three tokens of every name word, across the article: a name
     /// met once as "his girlfriend, Justine Baez" carries "girlfriend" everywhere.
     fn collect_name_roles(&self) -> HashMap<String, Vec<String>> {
+        // Only words that may stand between a name and its role in apposition:
+        // "girlfriend as Justine Baez", "victim Scobee", "Ann Lee, the mother".
+        const GLUE: &[&str] = &[",", "as", "the", "a", "an", "his", "her", "their", "its"];
         let mut out: HashMap<String, Vec<String>> = HashMap::new();
-        for i in 0..self.tokens.len() {
+        let mut i = 0;
+        while i < self.tokens.len() {
             if !self.is_name(i) {
+                i += 1;
                 continue;
             }
-            let s = self.sentence_of[i];
-            let r = &self.sentences[s];
-            let lo = i.saturating_sub(4).max(r.start);
-            let hi = (i + 5).min(r.end);
-            for j in lo..hi {
-                let word = &self.tokens[j].lower;
-                if lexicon::role(&lexicon::stem(word)).is_some() && !self.tokens[j].capitalised {
-                    let roles = out.entry(self.tokens[i].lower.clone()).or_default();
-                    if !roles.contains(word) {
-                        roles.push(word.clone());
+            let mut j = i;
+            while j + 1 < self.tokens.len()
+                && (self.is_name(j + 1)
+                    || (self.tokens[j + 1].lower.len() == 1 && self.tokens[j + 1].capitalised)
+                    || self.tokens[j + 1].lower == ".")
+                && self.sentence_of[j + 1] == self.sentence_of[i]
+            {
+                j += 1;
+            }
+            let r = &self.sentences[self.sentence_of[i]];
+            let mut found = Vec::new();
+            let left = (r.start..i).rev().take(3);
+            let right = (j + 1..r.end).take(4);
+            for side in [left.collect::<Vec<_>>(), right.collect::<Vec<_>>()] {
+                for k in side {
+                    let t = &self.tokens[k];
+                    if GLUE.contains(&t.lower.as_str()) {
+                        continue;
+                    }
+                    if t.is_word
+                        && !t.capitalised
+                        && lexicon::role(&lexicon::stem(&t.lower)).is_some()
+                    {
+                        found.push(t.lower.clone());
+                    }
+                    break;
+                }
+            }
+            for k in i..=j {
+                if self.tokens[k].is_word {
+                    let roles = out.entry(self.tokens[k].lower.clone()).or_default();
+                    for w in &found {
+                        if !roles.contains(w) {
+                            roles.push(w.clone());
+                        }
                     }
                 }
             }
+            i = j + 1;
         }
         out
     }
@@ -275,10 +307,53 @@ pub fn context(text: &str, figures: &[Figure], mentions: &[Mention]) -> Vec<Figu
         .iter()
         .enumerate()
         .map(|(k, f)| match ranges[k] {
+            Some((first, last)) if appositive_age(&article, f, first, last) => {
+                let mut ctx = read(&article, &as_age(f), first, last, &ranges);
+                ctx.reads_as_age = true;
+                ctx
+            }
             Some((first, last)) => read(&article, f, first, last, &ranges),
             None => FigureContext::default(),
         })
         .collect()
+}
+
+/// A bare number in apposition to a person's name is that person's age: "Justine Baez,
+/// 24, ..." — whatever kind the extractor gave it.
+fn appositive_age(article: &Article<'_>, figure: &Figure, first: usize, last: usize) -> bool {
+    let toks = &article.tokens;
+    let plausible = figure
+        .value
+        .number()
+        .is_some_and(|v| v.fract() == 0.0 && (1.0..=110.0).contains(&v));
+    let closes = toks
+        .get(last + 1)
+        .is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ";" | "of" | "from" | ")"));
+    figure.kind == Kind::Count
+        && figure.unit.is_none()
+        && first == last
+        && plausible
+        && closes
+        && first >= 2
+        && toks[first - 1].lower == ","
+        && article.is_name(first - 2)
+}
+
+/// The figure as its context reads it: an appositive count becomes an age in years.
+pub fn as_read<'f>(figure: &'f Figure, ctx: &FigureContext) -> Cow<'f, Figure> {
+    if ctx.reads_as_age {
+        Cow::Owned(as_age(figure))
+    } else {
+        Cow::Borrowed(figure)
+    }
+}
+
+fn as_age(figure: &Figure) -> Figure {
+    Figure {
+        kind: Kind::Age,
+        unit: Some("year".into()),
+        ..figure.clone()
+    }
 }
 
 fn read(
