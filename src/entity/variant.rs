@@ -550,26 +550,24 @@ mod tests {
     fn different_known_places_are_not_variants() {
         let none = HashSet::new();
         assert!(!similar_things("iran", "iraq", &none));
-        assert!(similar_things("rafa", "rafah", &none));
-        assert!(similar_things("endeavors", "endeavour", &none));
+        assert!(similar_things("dunmore", "dunmoore", &none));
+        let explorer: HashSet<&str> = ["explorer"].into_iter().collect();
+        assert!(similar_things("explorers", "explourer", &explorer));
+        assert!(!similar_things("explorers", "explourer", &none));
         assert!(similar_things(
-            "southwest christian college",
-            "southwestern christian college",
+            "northwest baptist college",
+            "northwestern baptist college",
             &none
         ));
         assert!(similar_things(
-            "pinewood apartments",
-            "pinewood village apartments",
+            "elmwood apartments",
+            "elmwood garden apartments",
             &none
         ));
-        assert!(!similar_things("federal way city hall", "city hall", &none));
+        assert!(!similar_things("port ellis city hall", "city hall", &none));
         assert!(!similar_things("olympian", "olympia", &none));
         assert!(!similar_things("russians", "russia", &none));
-        let hill: HashSet<&str> = ["capitol hill"].into_iter().collect();
-        assert!(!similar_things(
-            "capitol hill police",
-            "capitol police",
-            &hill
-        ));
+        let hill: HashSet<&str> = ["tower hill"].into_iter().collect();
+        assert!(!similar_things("tower hill police", "tower police", &hill));
     }
 }
