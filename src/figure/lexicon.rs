@@ -137,19 +137,25 @@ fn table() -> &'static Table {
 
 /// The entry of a (lower-case) word that may start a figure, if it is one.
 pub(crate) fn entry(w: &str) -> Option<&'static Entry> {
-    let t = table();
-    let b = w.as_bytes();
-    let (&first, &last) = (b.first()?, b.last()?);
-    let second = *b.get(1).unwrap_or(&0);
-    if b.len() > 31 {
+    if !may_start(w.as_bytes()) {
         return None;
     }
-    let bit = 1 << b.len();
-    let l = &t.lengths;
-    if l[0][usize::from(first)] & l[1][usize::from(second)] & l[2][usize::from(last)] & bit == 0 {
-        return None;
+    table().map.get(w)
+}
+
+/// A quick test on a word as written (any case): `false` means no starting word has
+/// its length with its first, second and last letters.
+pub(crate) fn may_start(word: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    if word.len() > 31 {
+        return false;
     }
-    t.map.get(w)
+    let second = word.get(1).copied().unwrap_or(0);
+    let l = &table().lengths;
+    let lower = |b: u8| usize::from(b.to_ascii_lowercase());
+    l[0][lower(*first)] & l[1][lower(second)] & l[2][lower(*last)] & (1 << word.len()) != 0
 }
 
 /// Whether `w` ends some hedge phrase (`than`, `about`, `least`).

@@ -395,6 +395,11 @@ fn denominator_after(cx: &Cx, k: usize, num: f64) -> Option<(f64, usize)> {
     None
 }
 
+/// A compound ordinal denominator at `k` (`twenty-first`), as after `a`.
+pub(crate) fn starts_ordinal_fraction(cx: &Cx, k: usize) -> bool {
+    denominator_after(cx, k, 1.0).is_some()
+}
+
 /// `and a half`, `-and-a-half`, `and three quarters`, `and a half million` at token
 /// `j`: the fraction, the token after it, and the multiplier written after the
 /// fraction, if any.

@@ -154,9 +154,12 @@ fn step(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize {
     let t = cx.toks[i];
     match t.class {
         Class::Word => {
+            // One probe decides for most words: they start nothing.
+            if !super::lexicon::may_start(cx.s(i).as_bytes()) {
+                return i + 1;
+            }
             let mut buf = [0u8; 24];
             let w = cx.lower(i, &mut buf);
-            // One probe decides for most words: they start nothing.
             if super::lexicon::entry(w).is_none() {
                 return i + 1;
             }
@@ -172,7 +175,8 @@ fn step(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize {
                 && (cx.class(i + 1) == Some(Class::Num)
                     || super::lexicon::num_word(&cx.s(i + 1).to_ascii_lowercase()).is_some());
             let starts_number = signed
-                || matches!(w, "a" | "an" | "half" | "quarter" | "tens")
+                || matches!(w, "a" | "an") && article_may_count(cx, i + 1)
+                || matches!(w, "half" | "quarter" | "tens")
                 || super::lexicon::num_word(w).is_some()
                 || vague_word(w).is_some()
                 || (currency_prefix(w).is_some()
@@ -303,6 +307,21 @@ fn multiple(cx: &Cx, i: usize, w: &str, out: &mut Vec<Reading>) -> Option<usize>
         hedge_span: None,
     });
     Some(k + 1)
+}
+
+/// Whether the word after `a`/`an` can make it a figure (`a dozen`, `a week`, `a
+/// third`, `a $5 fee` is read from the `$`): most articles are only articles.
+fn article_may_count(cx: &Cx, k: usize) -> bool {
+    let mut buf = [0u8; 24];
+    let w = cx.lower(k, &mut buf);
+    cx.word(k)
+        && (super::lexicon::num_word(w).is_some()
+            || super::lexicon::denominator(w).is_some()
+            || duration_unit(w).is_some()
+            || measure_unit(w).is_some()
+            || currency_word(w).is_some()
+            || matches!(w, "couple" | "pair" | "half" | "quarter")
+            || number::starts_ordinal_fraction(cx, k))
 }
 
 /// Currency codes count only in capitals (`USD 5`), or `Rs`/`dlrs` as written.

@@ -107,6 +107,7 @@ fn starts_decimal(bytes: &[u8], i: usize) -> bool {
 /// (`1,200`), or before one or two final digits is a decimal comma (`5,00`); a list
 /// `22,24,26` is cut at its commas. One `.` is a decimal point; a second one only
 /// groups thousands (`1.111.111`), so `192.168.1.2` stops early.
+#[inline]
 fn scan_number(bytes: &[u8], mut i: usize) -> usize {
     let digits_from = |k: usize| bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
     let mut commas = 0;
@@ -149,6 +150,7 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
 
 /// A run of letters; a one-letter word followed by `.` and another letter and `.`
 /// takes them in (`a.m.`, `U.S.`, `k.g.`).
+#[inline]
 fn scan_word(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut i = start;
