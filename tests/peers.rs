@@ -169,10 +169,7 @@ fn relevant(file: &str, r: &Reading) -> bool {
     );
     match file {
         "number" => f.kind == Kind::Count,
-        "number_range" => {
-            matches!(f.bound, Bound::Range | Bound::Lower | Bound::Upper)
-                || f.value.number().is_some()
-        }
+        "number_range" => matches!(f.bound, Bound::Range | Bound::Lower | Bound::Upper),
         "percent" => f.kind == Kind::Percent,
         "currency" => f.kind == Kind::Money,
         "dimension" => f.kind == Kind::Measure && (!temp || f.unit.as_deref() == Some("degree")),
@@ -232,6 +229,7 @@ fn peer_base(unit: &str) -> Option<(f64, &'static str)> {
 fn calendar_base(unit: &str) -> Option<(f64, &'static str)> {
     Some(match unit {
         "month" => (30.0 * 86400.0, "s"),
+        "quarter" => (90.0 * 86400.0, "s"),
         "year" => (365.0 * 86400.0, "s"),
         _ => return None,
     })
@@ -275,7 +273,13 @@ fn value_matches(file: &str, e: &Expect, r: &Reading) -> bool {
         }
         "currency" => {
             let minor = matches!(e.unit.as_deref(), Some("Cent" | "Pence" | "Penny" | "Sen"));
-            let want = if minor { want / 100.0 } else { want };
+            let want = if minor {
+                want / 100.0
+            } else if e.unit.as_deref() == Some("Satoshi") {
+                want * 1e-8
+            } else {
+                want
+            };
             close(v, want) || close(v, e.value.unwrap_or(want))
         }
         "dimension" | "duration" => {

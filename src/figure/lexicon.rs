@@ -487,7 +487,7 @@ pub(crate) fn si_factor(unit: &str) -> Option<(f64, &'static str)> {
 pub(crate) fn currency_word(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
         "dollar" | "dollars" | "dlrs" | "dlr" | "bucks" | "usd" => ("USD", 1.0),
-        "cent" | "cents" | "cts" => ("USD", 0.01),
+        "cent" | "cents" | "cts" | "c" => ("USD", 0.01),
         "euro" | "euros" | "eur" => ("EUR", 1.0),
         "sterling" | "stg" | "gbp" => ("GBP", 1.0),
         "pence" | "penny" | "pennies" => ("GBP", 0.01),
@@ -505,6 +505,9 @@ pub(crate) fn currency_word(w: &str) -> Option<(&'static str, f64)> {
         "krona" | "kronor" => ("SEK", 1.0),
         "krone" | "kroner" => ("NOK", 1.0),
         "baht" => ("THB", 1.0),
+        "le" | "l.e." | "l.e" | "geneh" | "genih" | "genihat" | "egyptianpound" => ("EGP", 1.0),
+        "saudiriyal" => ("SAR", 1.0),
+        "satoshi" | "satoshis" => ("BTC", 1e-8),
         "rial" | "rials" => ("IRR", 1.0),
         "tugrik" | "tugriks" => ("MNT", 1.0),
         "guilder" | "guilders" => ("NLG", 1.0),

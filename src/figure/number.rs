@@ -86,9 +86,9 @@ pub(crate) fn is_vulgar(s: &str) -> bool {
 /// The value of a digit token: `1,200.5` → 1200.5; a comma before a group that is not
 /// three digits is a decimal comma (`5,00`, `1.111,11`).
 pub(crate) fn digits_value(s: &str) -> f64 {
-    let decimal_comma = s
-        .rsplit_once(',')
-        .is_some_and(|(_, tail)| tail.len() != 3 && tail.bytes().all(|b| b.is_ascii_digit()));
+    let decimal_comma = s.matches(',').count() == 1
+        && s.rsplit_once(',')
+            .is_some_and(|(_, tail)| tail.len() != 3 && tail.bytes().all(|b| b.is_ascii_digit()));
     let point = if decimal_comma { b',' } else { b'.' };
     let mut v = 0.0f64;
     let mut frac = 0.0f64;

@@ -216,7 +216,7 @@ fn step(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize {
                 return quantity(cx, i, opts, out);
             }
             if (s == "-" || s == "−")
-                && t.gap
+                && (t.gap || i > 0 && matches!(cx.s(i - 1), "<" | ">" | "=" | "(" | "≤" | "≥"))
                 && cx.class(i + 1) == Some(Class::Num)
                 && !cx.gap(i + 1)
             {
@@ -329,6 +329,34 @@ fn is_code_case(s: &str) -> bool {
     s.bytes().all(|b| b.is_ascii_uppercase()) || s == "Rs" || s == "dlrs" || s == "Dlrs"
 }
 
+/// A currency word written right before the digits at `i` (`ringgit 42`), not the
+/// unit of an amount before it (`billion yuan 30 years`): its code and first token.
+fn currency_word_before(cx: &Cx, i: usize) -> Option<(&'static str, usize)> {
+    let p = i.checked_sub(1)?;
+    let mut buf = [0u8; 24];
+    let w = cx.lower(p, &mut buf);
+    let (code, factor) = currency_word(w)?;
+    if factor != 1.0 || w.len() < 3 || !cx.word(p) || unit_word_at(cx, i + 1) || cx.word(i + 1) {
+        return None;
+    }
+    let before = p.checked_sub(1);
+    if before.is_some_and(|b| {
+        cx.class(b) == Some(Class::Num) || number::parse(cx, b, false).is_some() || cx.is(b, "of")
+    }) {
+        return None;
+    }
+    // `Malaysian ringgit 42`
+    let start = match before {
+        Some(b)
+            if cx.word(b) && cx.gap(p) && is_country_adjective(&cx.s(b).to_ascii_lowercase()) =>
+        {
+            b
+        }
+        _ => p,
+    };
+    Some((code, start))
+}
+
 /// A unit found after a number.
 #[derive(Clone, Debug)]
 struct UnitHit {
@@ -356,10 +384,18 @@ impl UnitHit {
 
 /// Reads the figure whose currency sign or number starts at `i`.
 fn quantity(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize {
-    let (currency, j) = match money_prefix(cx, i) {
+    let (mut currency, j) = match money_prefix(cx, i) {
         Some((code, j)) => (Some(code), j),
         None => (None, i),
     };
+    // `ringgit 42`, `rupees 500`: a currency named before bare digits.
+    let mut i = i;
+    if currency.is_none() && cx.class(i) == Some(Class::Num) {
+        if let Some((code, p)) = currency_word_before(cx, i) {
+            currency = Some(code);
+            i = p;
+        }
+    }
     let negative =
         cx.punct(j, '-') || cx.punct(j, '−') || cx.is(j, "minus") || cx.is(j, "negative");
     let j = if negative { j + 1 } else { j };
@@ -668,6 +704,10 @@ fn other_bound(cx: &Cx, k: usize, h: Hedge, unit: &UnitHit) -> Option<(f64, usiz
 /// A hedge phrase starting at token `end` (`or more`): how it bounds, and its end.
 fn post_hedge(cx: &Cx, end: usize) -> Option<(Hedge, usize)> {
     let starts = cx.is(end, "or") || cx.is(end, "and");
+    // `5000 or less than 6000`: the bound belongs to the next figure.
+    if starts && cx.is(end + 2, "than") && number::parse(cx, end + 3, false).is_some() {
+        return None;
+    }
     for (phrase, h) in POST_HEDGES.iter().filter(|_| starts) {
         if phrase.iter().enumerate().all(|(k, w)| cx.is(end + k, w)) {
             // `or more people` is still a hedge; `or more than 190` starts another figure.
@@ -1076,12 +1116,14 @@ fn unit_after(cx: &Cx, n: &Number, k: usize, currency: Option<&'static str>) -> 
 }
 
 /// `5 feet 2 inches`, `2 yards, 7 feet and 10 in`, `2 hours and 30 minutes`, `1 hour
-/// thirty`: smaller units of the same dimension added on, in the first unit.
+/// thirty`: smaller units of the same dimension added on; the whole is given in the
+/// smallest unit written (`5 feet 2 inches` is 62 inches).
 fn continue_measure(cx: &Cx, hit: &mut UnitHit) {
     let Some((f1, base)) = hit.unit.as_deref().and_then(si_factor) else {
         return;
     };
     let mut last_factor = f1;
+    let mut smallest: Option<(&'static str, f64)> = None;
     for _ in 0..4 {
         let mut k = hit.end;
         if cx.punct(k, ',') {
@@ -1115,26 +1157,32 @@ fn continue_measure(cx: &Cx, hit: &mut UnitHit) {
             Some((u2, mult)) => match si_factor(u2) {
                 Some((f2, b2)) if b2 == base && f2 * mult < last_factor => {
                     last_factor = f2 * mult;
+                    smallest = Some((u2, f2));
                     (n2.end + 1, f2 * mult)
                 }
-                _ => return,
+                _ => break,
             },
             // `1 hour thirty`: the next smaller unit, at the end of the phrase.
             None => {
-                let implied = match hit.unit.as_deref() {
-                    Some("hour") if last_factor == 3600.0 => 60.0,
-                    Some("minute") if last_factor == 60.0 => 1.0,
-                    _ => return,
+                let (name, implied) = match hit.unit.as_deref() {
+                    Some("hour") if last_factor == 3600.0 => ("minute", 60.0),
+                    Some("minute") if last_factor == 60.0 => ("second", 1.0),
+                    _ => break,
                 };
                 if n2.value >= 60.0 || cx.word(n2.end) || cx.class(n2.end) == Some(Class::Num) {
-                    return;
+                    break;
                 }
                 last_factor = implied;
+                smallest = Some((name, implied));
                 (n2.end, implied)
             }
         };
         hit.plus += n2.value * factor2 / (f1 * hit.factor);
         hit.end = value_end;
+    }
+    if let Some((name, f)) = smallest {
+        hit.factor *= f1 / f;
+        hit.unit = Some(name.to_string());
     }
 }
 
@@ -1416,8 +1464,42 @@ fn base_unit_after(
         }
     }
     // `24703 L-202`, `5m212`: a letter run into more digits names a model.
+    // `20 (kg)`, `20 [kg]`: a unit in brackets.
+    if matches!(cx.s(k), "(" | "[" | "{" | "<") && matches!(cx.s(k + 2), ")" | "]" | "}" | ">") {
+        let mut b2 = [0u8; 24];
+        if let Some(u) = measure_unit(cx.lower(k + 1, &mut b2)).filter(|u| u.len() > 1) {
+            return Some(UnitHit::new(Kind::Measure, u, 1.0, k + 3));
+        }
+    }
+    // `5 in` at the end of a phrase is inches (`in` before a word is a preposition).
+    if w == "in" && !n.words && !cx.word(k + 1) && cx.class(k + 1) != Some(Class::Num) {
+        return Some(UnitHit::new(Kind::Measure, "inch", 1.0, k + 1));
+    }
+    // `190 km2`, `24703m2`: square and cubic units.
+    let power = matches!(cx.s(k + 1), "2" | "3" | "²" | "³")
+        && !cx.gap(k + 1)
+        && !cx.word(k + 2)
+        && cx.class(k + 2) != Some(Class::Num);
+    if let Some(u) = measure_unit(w).filter(|_| power && cx.word(k)) {
+        let prefix = if matches!(cx.s(k + 1), "2" | "²") {
+            "sq"
+        } else {
+            "cu"
+        };
+        return Some(UnitHit::new(
+            Kind::Measure,
+            &format!("{prefix} {u}"),
+            1.0,
+            k + 2,
+        ));
+    }
+    // `24703 L-202`, `5m212`: a letter run into more digits names a model (but
+    // `3km-5km` is a range).
     let model = cx.class(k + 1) == Some(Class::Num) && !cx.gap(k + 1)
-        || cx.dash(k + 1) && !cx.gap(k + 1) && cx.class(k + 2) == Some(Class::Num);
+        || cx.dash(k + 1)
+            && !cx.gap(k + 1)
+            && cx.class(k + 2) == Some(Class::Num)
+            && !unit_word_at(cx, k + 3);
     if let Some(u) = measure_unit(w).filter(|_| !model) {
         // Single letters and short symbols count only after digits (`5 m`, `9mm`),
         // never after number words (`five m`); capitals only for data sizes (`100 MB`).
@@ -1785,6 +1867,15 @@ fn range_end(
         if cx.dash(j) {
             j += 1;
         }
+    }
+    // `between 2 g and about 7 g`, `2 - ~7 grams`: an approximate far end.
+    if cx.punct(j, '~')
+        || matches!(
+            cx.s(j).to_ascii_lowercase().as_str(),
+            "about" | "around" | "approximately" | "roughly"
+        )
+    {
+        j += 1;
     }
     // `$10 to $15`
     if let Some((_, after)) = currency.and_then(|_| money_prefix(cx, j)) {

@@ -131,7 +131,11 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
         let list_next =
             after == Some(b',') && bytes.get(i + 2 + run).is_some_and(|d| d.is_ascii_digit());
         let ok = match c {
-            b',' => run == 3 || (commas == 0 && points == 0 && run <= 2 && !list_next),
+            b',' => {
+                run == 3
+                    || (commas == 0 && points == 0 && run <= 2 && !list_next)
+                    || run == 2 && list_next && indian_groups(bytes, i)
+            }
             b'.' => points == 0 || run == 3,
             _ => false,
         };
@@ -146,6 +150,26 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
         i += 1 + run;
     }
     i
+}
+
+/// Indian digit grouping from the `,` at `i`: two-digit groups ending in a three-digit
+/// one (`12,34,567`).
+fn indian_groups(bytes: &[u8], mut i: usize) -> bool {
+    loop {
+        let run = bytes[i + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let next = bytes.get(i + 1 + run).copied();
+        match (run, next) {
+            (2, Some(b',')) => i += 1 + run,
+            (3, n) => {
+                return n != Some(b',')
+                    || !bytes.get(i + 2 + run).is_some_and(|d| d.is_ascii_digit())
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// A run of letters; a one-letter word followed by `.` and another letter and `.`
