@@ -156,6 +156,30 @@ impl Prepared {
     }
 }
 
+/// Phase timings on stderr when `CROSSCHECK_TIMING` is set: how the benchmarks
+/// and a curious user see where time goes without a profiler.
+struct Timer {
+    start: Option<std::time::Instant>,
+}
+
+impl Timer {
+    fn start() -> Timer {
+        let on = std::env::var_os("CROSSCHECK_TIMING").is_some();
+        Timer {
+            start: on.then(std::time::Instant::now),
+        }
+    }
+
+    fn lap(&self, what: &str) {
+        if let Some(t) = self.start {
+            eprintln!(
+                "crosscheck: timing: {what} done at {:.1} ms",
+                t.elapsed().as_secs_f64() * 1e3
+            );
+        }
+    }
+}
+
 /// All articles of a workspace.
 #[derive(Default)]
 pub struct Workspace {
@@ -269,10 +293,10 @@ impl Workspace {
             .into_iter()
             .filter(|(p, t)| self.unchanged(p, t).is_none())
             .collect();
-        prepare_many(fresh, &self.figure_options())
-            .into_iter()
-            .map(|p| self.insert(p))
-            .collect()
+        let timer = Timer::start();
+        let prepared = prepare_many(fresh, &self.figure_options());
+        timer.lap("analyse");
+        prepared.into_iter().map(|p| self.insert(p)).collect()
     }
 
     /// Adds an analysed article, keeping its id if the path is known.
@@ -363,6 +387,7 @@ impl Workspace {
     }
 
     fn compute(&self) -> Derived {
+        let timer = Timer::start();
         let labels: HashMap<DocId, String> =
             self.docs.values().map(|d| (d.id, d.label())).collect();
         let inputs: Vec<DocFigures> = self
@@ -377,6 +402,7 @@ impl Workspace {
             })
             .collect();
         let alignment = claim::align(&inputs, &self.figure_options());
+        timer.lap("claim::align");
         let mention_inputs: Vec<DocMentions> = self
             .docs
             .values()
@@ -387,6 +413,7 @@ impl Workspace {
             })
             .collect();
         let entities = entity::link(&mention_inputs);
+        timer.lap("entity::link");
 
         let mut claim_of = HashMap::new();
         for (i, c) in alignment.claims.iter().enumerate() {
@@ -416,6 +443,7 @@ impl Workspace {
         for list in findings.values_mut() {
             list.sort_by_key(|f| (f.span, f.code));
         }
+        timer.lap("findings");
         Derived {
             alignment,
             entities,
