@@ -69,6 +69,9 @@ fn exclusion(file: &str, case: &Json) -> Option<&'static str> {
     if input.contains('^') || texts.iter().any(scientific) {
         return Some("powers and scientific notation, not news prose");
     }
+    if texts.iter().any(|t| odd_fraction(&t.to_lowercase())) {
+        return Some("spelled fractions whose split into numerator and ordinal is ambiguous (`one hundred thirty fifths`)");
+    }
     if texts.iter().any(|t| t.starts_with("- ")) {
         return Some("a minus sign set apart from its digits (a list dash in prose)");
     }
@@ -99,6 +102,45 @@ fn exclusion(file: &str, case: &Json) -> Option<&'static str> {
         return Some("duckling convention: `one twenty two` as 122");
     }
     None
+}
+
+/// A spelled fraction with more than one way to cut numerator from denominator,
+/// which Recognizers-Text cuts its own way: tens run into the ordinal (`one hundred
+/// thirty fifths` as 100/35, `twenty twenty fifths`), a hundred or thousand absorbed
+/// (`one one hundred fifth`, `one hundred one thousand fifths`), or `and` joining
+/// plain numbers (`twenty and three and three fifths`).
+fn odd_fraction(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let ordinal = |w: &str| {
+        let w = w.trim_end_matches('s');
+        w.ends_with("th") || w.ends_with("fifth") || w.ends_with("first")
+    };
+    let tens = |w: &str| {
+        matches!(
+            w,
+            "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety"
+        )
+    };
+    let number = |w: &str| {
+        tens(w)
+            || matches!(
+                w,
+                "one" | "two" | "three" | "four" | "five" | "hundred" | "thousand" | "million"
+            )
+    };
+    let (Some(last), true) = (words.last(), words.len() >= 3) else {
+        return false;
+    };
+    if !ordinal(last) {
+        return false;
+    }
+    let n = words.len();
+    let tens_run_in = tens(words[n - 2]) && number(words[n - 3]);
+    let absorbed = words.starts_with(&["one", "one"]) || t.contains("hundred one thousand");
+    let plain_and = words
+        .windows(2)
+        .any(|w| w[1] == "and" && !matches!(w[0], "hundred" | "thousand" | "million" | "billion"));
+    tens_run_in || absorbed || plain_and && words.iter().filter(|w| **w == "and").count() >= 2
 }
 
 /// An expected item: its char span, and the value or interval it must have.

@@ -533,6 +533,9 @@ fn spelled(cx: &Cx, i: usize, start: f64, start_last: Option<NumWord>) -> Option
     let mut last = start_last;
     let mut last_scale = f64::INFINITY;
     let mut scale = 1.0f64;
+    // What `cur` held after its hundreds: `dozen` multiplies only what follows them
+    // (`three hundred and two dozen` is 324).
+    let mut hundreds = 0.0f64;
     let mut j = i;
     let mut end = i;
     loop {
@@ -571,10 +574,12 @@ fn spelled(cx: &Cx, i: usize, start: f64, start_last: Option<NumWord>) -> Option
             }
             (Some(Scale(_)), Digit(v) | Teen(v) | Tens(v)) => {
                 cur = v;
+                hundreds = 0.0;
                 true
             }
             (Some(Digit(_) | Teen(_) | Tens(_)), Hundred) if cur < 100.0 => {
                 cur *= 100.0;
+                hundreds = cur;
                 scale = scale.max(100.0);
                 true
             }
@@ -591,7 +596,11 @@ fn spelled(cx: &Cx, i: usize, start: f64, start_last: Option<NumWord>) -> Option
                 scale = s;
                 true
             }
-            (Some(Digit(_) | Teen(_) | Tens(_) | Hundred), Dozen) => {
+            (Some(Digit(_) | Teen(_) | Tens(_)), Dozen) => {
+                cur = hundreds + (cur - hundreds) * 12.0;
+                true
+            }
+            (Some(Hundred), Dozen) => {
                 cur *= 12.0;
                 true
             }

@@ -110,6 +110,8 @@ fn starts_decimal(bytes: &[u8], i: usize) -> bool {
 #[inline]
 fn scan_number(bytes: &[u8], mut i: usize) -> usize {
     let digits_from = |k: usize| bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+    // An item of a comma list (`22,24,26,31`) has no decimal comma.
+    let in_list = i > 0 && bytes[i - 1] == b',';
     let mut commas = 0;
     let mut points = 0;
     i += 1;
@@ -133,7 +135,7 @@ fn scan_number(bytes: &[u8], mut i: usize) -> usize {
         let ok = match c {
             b',' => {
                 run == 3
-                    || (commas == 0 && points == 0 && run <= 2 && !list_next)
+                    || (commas == 0 && run <= 2 && !list_next && !in_list)
                     || run == 2 && list_next && indian_groups(bytes, i)
             }
             b'.' => points == 0 || run == 3,
