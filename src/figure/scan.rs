@@ -69,6 +69,36 @@ impl<'t> Cx<'t> {
             return true;
         }
         let p = self.s(i - 1);
+        // `Omar P. Jarman`, `Mr. Lewis`: an initial or a title, not a full stop.
+        if p == "." && i >= 2 {
+            let before = self.s(i - 2);
+            let initial = before.len() == 1 && before.bytes().all(|b| b.is_ascii_uppercase());
+            if initial
+                || matches!(
+                    before,
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Dr"
+                        | "Jr"
+                        | "Sr"
+                        | "St"
+                        | "Gov"
+                        | "Sen"
+                        | "Rep"
+                        | "Gen"
+                        | "Lt"
+                        | "Col"
+                        | "Sgt"
+                        | "Capt"
+                        | "Det"
+                        | "Officer"
+                        | "Prof"
+                        | "Rev"
+                )
+            {
+                return false;
+            }
+        }
         matches!(
             p,
             "." | "!"
@@ -817,6 +847,25 @@ fn not_a_figure(cx: &Cx, j: usize, money: bool) -> Option<usize> {
     if plain && s == "911" {
         return Some(j + 1);
     }
+    // `Image 3 of 44`, `Page 2 of 9`: the count of a gallery, not a figure.
+    if plain
+        && j >= 3
+        && cx.is(j - 1, "of")
+        && cx.class(j - 2) == Some(Class::Num)
+        && name_before(cx, j - 2)
+    {
+        return Some(j + 1);
+    }
+    // `22. Converse`: a list number opening a line or sentence.
+    if plain
+        && s.len() <= 3
+        && cx.sentence_start(j)
+        && cx.punct_attached(j + 1, '.')
+        && cx.capitalized(j + 2)
+        && !cx.toks.get(j + 2).is_some_and(|t| t.line_start)
+    {
+        return Some(j + 2);
+    }
     // `No. 1`, `Amendment 64`, `Boeing 737`, `KIRO 7`: a capitalised name just before.
     if j > 0 && plain && name_before(cx, j) && !unit_follows(cx, j + 1) {
         return Some(skip_number_tail(cx, j));
@@ -957,6 +1006,10 @@ fn street_follows(cx: &Cx, k: usize) -> bool {
         )
     } {
         k += 1;
+        // `946 N. Mills Ave.`
+        if cx.punct_attached(k, '.') {
+            k += 1;
+        }
     }
     // `33325 8th Ave.`
     if cx.class(k) == Some(Class::Num) && cx.word(k + 1) && !cx.gap(k + 1) {
@@ -1067,7 +1120,8 @@ fn age_context(cx: &Cx, first: usize, end: usize, value: f64) -> bool {
             || cx.is(k, "and")
     };
     let mut p = first;
-    if p >= 1 && cx.is(p - 1, "now") {
+    // `Lewis, now 77,`, `Webb and Stoner, both 16,`
+    if p >= 1 && (cx.is(p - 1, "now") || cx.is(p - 1, "both")) {
         p -= 1;
     }
     if p >= 2 && cx.punct(p - 1, ',') && closes(end) {
