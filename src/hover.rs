@@ -100,8 +100,14 @@ pub fn entity_card(ws: &Workspace, e: &Entity, here: DocId, link: Linker) -> Str
             .collect();
         let _ = writeln!(out, "**Roles:** {}\n", shown.join(" · "));
     }
-    if !e.aliases.is_empty() {
-        let aliases: Vec<String> = e.aliases.iter().map(|a| esc(a)).collect();
+    // Misspellings are listed as such below, not as other names.
+    let aliases: Vec<String> = e
+        .aliases
+        .iter()
+        .filter(|a| !e.variants.iter().any(|v| &v.text == *a))
+        .map(|a| esc(a))
+        .collect();
+    if !aliases.is_empty() {
         let _ = writeln!(out, "**Also named:** {}\n", aliases.join(", "));
     }
     if !e.variants.is_empty() {
@@ -139,23 +145,62 @@ pub fn entity_card(ws: &Workspace, e: &Entity, here: DocId, link: Linker) -> Str
     out
 }
 
-/// A figure as a reader would say it: "2.5 hours", "$18 billion", "about 1.4 million".
+/// A number as news prose writes it: "240 million", "1.4 million", "45,000", "2.5".
+pub fn human_number(n: f64) -> String {
+    let trim = |x: f64| {
+        let s = format!("{:.2}", x);
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let abs = n.abs();
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if abs >= scale {
+            return format!("{} {word}", trim(n / scale));
+        }
+    }
+    if n.fract() != 0.0 {
+        return trim(n);
+    }
+    // Thousands separators for whole numbers from 10,000 up, as style guides do.
+    let digits = format!("{}", abs as u64);
+    if abs < 10_000.0 {
+        return format!("{}{digits}", if n < 0.0 { "-" } else { "" });
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{}{out}", if n < 0.0 { "-" } else { "" })
+}
+
+/// A figure as a reader would say it: "2.5 hours", "$240 million", "about 1.4 million people".
 pub fn say(f: &Figure) -> String {
     let value = match &f.value {
         Value::Calendar(c) => return c.clone(),
         Value::Number(n) => *n,
     };
-    let number = crate::cli::format_number(value);
+    let number = human_number(value);
     let hedge = f
         .hedge
         .as_deref()
         .map(|h| format!("{h} "))
         .unwrap_or_default();
+    let symbol = |code: &str| match code {
+        "USD" => Some("$"),
+        "EUR" => Some("€"),
+        "GBP" => Some("£"),
+        "JPY" | "CNY" => Some("¥"),
+        "INR" => Some("₹"),
+        _ => None,
+    };
     match f.unit.as_deref() {
         Some("percent") => format!("{hedge}{number}%"),
-        Some(u) if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => {
-            format!("{hedge}{number} {u}")
-        }
+        Some(u) if f.kind == crate::figure::Kind::Money => match symbol(u) {
+            Some(s) => format!("{hedge}{s}{number}"),
+            None => format!("{hedge}{number} {u}"),
+        },
         Some(u) if value == 1.0 => format!("{hedge}{number} {u}"),
         Some(u) => format!("{hedge}{number} {}", pluralise(u)),
         None => format!("{hedge}{number}"),
@@ -217,4 +262,19 @@ pub fn figure_card(ws: &Workspace, derived: &Derived, at: Member, link: Linker) 
         );
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_number;
+
+    #[test]
+    fn numbers_read_as_in_print() {
+        assert_eq!(human_number(240_000_000.0), "240 million");
+        assert_eq!(human_number(1_400_000.0), "1.4 million");
+        assert_eq!(human_number(45_000.0), "45,000");
+        assert_eq!(human_number(2_500.0), "2500");
+        assert_eq!(human_number(2.5), "2.5");
+        assert_eq!(human_number(18e9), "18 billion");
+    }
 }
