@@ -21,6 +21,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 const POSTING_CAP: usize = 64;
 /// Context words of each figure that go into the index.
 const INDEXED_TERMS: usize = 8;
+/// Names two articles must share to be compared at all.
+const SHARED_NAMES: usize = 2;
 /// Least score for joining two figures into one claim.
 const JOIN: f32 = 0.45;
 /// Least score for joining dates and times.
@@ -278,6 +280,9 @@ fn prepare<'a>(docs: &'a [DocFigures<'a>]) -> Prepared<'a> {
     let mut items: Vec<Item<'a>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (i, (f, c)) in doc.figures.iter().zip(doc.contexts.iter()).enumerate() {
+            if c.metadata {
+                continue;
+            }
             let f = reading::as_read(f, c);
             items.push(Item {
                 doc: d,
@@ -322,6 +327,37 @@ fn prepare<'a>(docs: &'a [DocFigures<'a>]) -> Prepared<'a> {
         items,
         scorer: Scorer { idf, norms },
     }
+}
+
+/// Pairs of articles (lower index first) that tell one story: they share at least
+/// [`SHARED_NAMES`] names that few articles of the workspace use. Figures of unrelated
+/// articles are never compared: two shootings in two towns both have a "25-year-old".
+fn related_articles(items: &[Item<'_>], n_docs: usize) -> HashSet<(usize, usize)> {
+    let mut names_of: Vec<HashSet<&str>> = vec![HashSet::new(); n_docs];
+    for it in items {
+        names_of[it.doc].extend(it.ctx.anchors.iter().map(String::as_str));
+    }
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (d, names) in names_of.iter().enumerate() {
+        for &name in names {
+            postings.entry(name).or_default().push(d);
+        }
+    }
+    // A name used by more articles than this says nothing about which story it is.
+    let cap = 10usize.max((n_docs as f64).sqrt() as usize);
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for docs in postings.values().filter(|d| d.len() <= cap) {
+        for (i, &a) in docs.iter().enumerate() {
+            for &b in &docs[i + 1..] {
+                *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+            }
+        }
+    }
+    shared
+        .into_iter()
+        .filter(|&(_, c)| c >= SHARED_NAMES)
+        .map(|(pair, _)| pair)
+        .collect()
 }
 
 /// Joined figure pairs by the sentences holding them: (article, sentence, article,
@@ -469,6 +505,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
             index.entry(key).or_default().push(k);
         }
     }
+    let related = related_articles(&items, docs.len());
     let mut candidates: HashSet<(usize, usize)> = HashSet::new();
     for posting in index.values() {
         if posting.len() > POSTING_CAP {
@@ -476,7 +513,8 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         }
         for (p, &a) in posting.iter().enumerate() {
             for &b in &posting[p + 1..] {
-                if items[a].doc != items[b].doc {
+                let (da, db) = (items[a].doc, items[b].doc);
+                if da != db && related.contains(&(da.min(db), da.max(db))) {
                     candidates.insert((a.min(b), a.max(b)));
                 }
             }

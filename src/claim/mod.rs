@@ -50,6 +50,11 @@ pub struct FigureContext {
     pub zone: Option<i32>,
     /// Index of the figure's sentence in its article, for parallel structure.
     pub sentence: usize,
+    /// Lower-case name words of the figure's sentence: which story it is told in.
+    pub anchors: Vec<String>,
+    /// Page furniture rather than news ("Updated 10:21 AM", "Posted March 3"): never
+    /// part of a claim.
+    pub metadata: bool,
     /// A bare number in apposition to a name ("Ann Lee, 24,"): compared as an age.
     pub reads_as_age: bool,
 }

@@ -433,6 +433,17 @@ fn read(
             }
         }
     }
+    ctx.metadata = toks[first.saturating_sub(3)..first].iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "updated" | "posted" | "published" | "modified" | "copyright" | "©"
+        )
+    });
+    for i in article.sentences[article.sentence_of[first]].clone() {
+        if article.is_name(i) && toks[i].lower.len() > 1 && !ctx.anchors.contains(&toks[i].lower) {
+            ctx.anchors.push(toks[i].lower.clone());
+        }
+    }
     let mut terms: Vec<(String, f32)> = terms.into_iter().collect();
     terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     terms.truncate(30);
