@@ -466,11 +466,6 @@ fn quantity(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize 
         u.end.max(high.map_or(0, |h| h.end))
     });
     // Bare numbers: only some are figures.
-    if unit.is_none() && high.is_none() {
-        if n.article || n.bare_fraction {
-            return n.end;
-        }
-    }
     // `one` counts only something definite: `one woman`, `one more spacewalk`, `at
     // least one insider`; not `one another`, `one of`, `one shot in the leg`.
     let counted = unit
@@ -1089,7 +1084,7 @@ fn a_rate(cx: &Cx, first: usize) -> bool {
 
 /// Whether a bare number at `[first, end)` reads as someone's age.
 fn age_context(cx: &Cx, first: usize, end: usize, value: f64) -> bool {
-    if !(value >= 0.0 && value <= 120.0 && value.fract() == 0.0) {
+    if !((0.0..=120.0).contains(&value) && value.fract() == 0.0) {
         return false;
     }
     let mut buf = [0u8; 24];
@@ -1195,7 +1190,6 @@ fn continue_measure(cx: &Cx, hit: &mut UnitHit) {
         let w = cx.lower(n2.end, &mut buf);
         let prime = cx.punct_attached(n2.end, '\'') || cx.punct_attached(n2.end, '’');
         let unit2 = duration_unit(w)
-            .map(|(u, f)| (u, f))
             .or_else(|| {
                 measure_unit(w)
                     .filter(|_| w != "m" || cx.gap(n2.end))
@@ -1615,9 +1609,7 @@ fn base_unit_after(
         if n.fraction || n.bare_fraction {
             return Some(UnitHit::new(Kind::Percent, "percent", 100.0, k + 1));
         }
-        if n.vague_high.is_none() {
-            return None;
-        }
+        n.vague_high?;
         return counted_noun(cx, n, k + 1);
     }
     // `one in five`, `one out of three`: a share.
@@ -1672,16 +1664,12 @@ fn base_unit_after(
 
 /// `per hour`, `an hour`, `/h`, `per second` after a unit of length: the speed unit.
 fn per_time(cx: &Cx, length: &str, k: usize) -> Option<(&'static str, usize)> {
-    let (by, t) = if (cx.is(k, "per") || cx.is(k, "an") || cx.is(k, "a")) && cx.word(k + 1) {
-        (true, k + 1)
-    } else if cx.punct_attached(k, '/') && cx.word(k + 1) && !cx.gap(k + 1) {
-        (true, k + 1)
-    } else {
-        (false, k)
-    };
+    let by = (cx.is(k, "per") || cx.is(k, "an") || cx.is(k, "a")) && cx.word(k + 1)
+        || cx.punct_attached(k, '/') && cx.word(k + 1) && !cx.gap(k + 1);
     if !by {
         return None;
     }
+    let t = k + 1;
     let mut buf = [0u8; 24];
     let per = match cx.lower(t, &mut buf) {
         "hour" | "hr" | "h" => "hour",
