@@ -826,6 +826,10 @@ fn not_a_figure(cx: &Cx, j: usize, money: bool) -> Option<usize> {
             return Some(skip_number_tail(cx, j));
         }
     }
+    // `9-1-1`: the emergency number spelled out in digits.
+    if s == "9" && cx.dash(j + 1) && cx.s(j + 2) == "1" && cx.dash(j + 3) && cx.s(j + 4) == "1" {
+        return Some(j + 5);
+    }
     // Phone numbers: `202-727-9099`, `1-800-500-1119`, `(206) 555-1234`, `555-1234`.
     if is_phone(cx, j) && !unit_follows(cx, j + 3) {
         return Some(skip_number_tail(cx, j));
@@ -1184,7 +1188,7 @@ fn continue_measure(cx: &Cx, hit: &mut UnitHit) {
         let Some(n2) = number::parse(cx, k, false).filter(|n2| {
             !n2.article && n2.vague_high.is_none() && !n2.fraction && !n2.bare_fraction
         }) else {
-            return;
+            break;
         };
         let mut buf = [0u8; 24];
         let w = cx.lower(n2.end, &mut buf);
