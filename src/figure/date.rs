@@ -348,6 +348,16 @@ pub(crate) fn at_num(cx: &Cx, i: usize, out: &mut Vec<Reading>) -> Option<usize>
         }
         return None;
     }
+    // `the ’90 season`: a year cut to two digits.
+    if len == 2
+        && i > 0
+        && !cx.gap(i)
+        && (cx.punct(i - 1, '’') || cx.punct(i - 1, '\''))
+        && !cx.word(i + 1)
+    {
+        let year = if v >= 30 { 1900 + v } else { 2000 + v };
+        return Some(push(cx, i, i + 1, Kind::Date, year.to_string(), out));
+    }
     // `7 October 2023`, `29th of March`
     if let Some((d, mut j)) = day_at(cx, i) {
         if cx.is(j, "of") {

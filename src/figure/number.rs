@@ -688,7 +688,8 @@ fn parse_article(cx: &Cx, i: usize) -> Option<Number> {
         None => {}
     }
     if let Some((d, plural)) = denominator(w) {
-        if plural {
+        // `an eighth-grader`, `a third-party`: an ordinal made adjective.
+        if plural || cx.dash(i + 2) && !cx.gap(i + 2) && cx.word(i + 3) {
             return None;
         }
         let mut n = Number::new(1.0 / d, i, i + 2);

@@ -433,6 +433,15 @@ fn quantity(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize 
         if let Some(skip) = not_a_figure(cx, j, currency.is_some()) {
             return skip;
         }
+        // The tail of a chain of digits left after a score or record (`89-19-2`).
+        if j > 1
+            && cx.dash(j - 1)
+            && !cx.gap(j - 1)
+            && !cx.gap(j)
+            && cx.class(j - 2) == Some(Class::Num)
+        {
+            return skip_number_tail(cx, j);
+        }
     }
     let Some(mut n) = number::parse(cx, j, currency.is_some()) else {
         return j + 1;
@@ -474,6 +483,20 @@ fn quantity(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize 
     if n.words && n.value == 1.0 && n.end == n.first + 1 && counted && high.is_none() {
         let hedged = pre_hedge(cx, n.first).is_some();
         if !(hedged || cx.is(n.end, "more") || one_is_a_figure(cx, n.end)) {
+            return n.end;
+        }
+    }
+    // `ground zero`, `zero tolerance`, `zero-sum`: zero as a name or an adjective.
+    if n.words
+        && n.value == 0.0
+        && n.end == n.first + 1
+        && unit.as_ref().is_none_or(|u| u.unit.is_none())
+    {
+        let named = n.first > 0
+            && (cx.is(n.first - 1, "ground")
+                || cx.is(n.first - 1, "patient")
+                || cx.is(n.first - 1, "year"));
+        if named || cx.dash(n.end) && !cx.gap(n.end) || cx.is(n.end, "tolerance") {
             return n.end;
         }
     }
@@ -826,6 +849,10 @@ fn not_a_figure(cx: &Cx, j: usize, money: bool) -> Option<usize> {
             return Some(skip_number_tail(cx, j));
         }
     }
+    // `[12]`: a reference mark.
+    if j > 0 && cx.punct(j - 1, '[') && cx.punct_attached(j + 1, ']') && !cx.gap(j) {
+        return Some(j + 2);
+    }
     // `9-1-1`: the emergency number spelled out in digits.
     if s == "9" && cx.dash(j + 1) && cx.s(j + 2) == "1" && cx.dash(j + 3) && cx.s(j + 4) == "1" {
         return Some(j + 5);
@@ -844,6 +871,12 @@ fn not_a_figure(cx: &Cx, j: usize, money: bool) -> Option<usize> {
     }
     let plain = s.bytes().all(|b| b.is_ascii_digit());
     if plain && s == "911" {
+        return Some(j + 1);
+    }
+    // Long digit runs without separators in a list or after a label: case, account
+    // or record numbers (`Case Numbers: 1703310154, 1703310165`).
+    let labelled = j > 0 && matches!(cx.s(j - 1), ":" | "," | "#" | ";");
+    if plain && s.len() >= 9 && labelled && !unit_follows(cx, j + 1) {
         return Some(j + 1);
     }
     // `Image 3 of 44`, `Page 2 of 9`: the count of a gallery, not a figure.
@@ -866,7 +899,8 @@ fn not_a_figure(cx: &Cx, j: usize, money: bool) -> Option<usize> {
         return Some(j + 2);
     }
     // `No. 1`, `Amendment 64`, `Boeing 737`, `KIRO 7`: a capitalised name just before.
-    if j > 0 && plain && name_before(cx, j) && !unit_follows(cx, j + 1) {
+    let version = s.bytes().filter(|b| *b == b'.').count() == 1 && !s.contains(',');
+    if j > 0 && (plain || version) && name_before(cx, j) && !unit_follows(cx, j + 1) {
         return Some(skip_number_tail(cx, j));
     }
     // Scores: `11-2`, `40-to-39`, `a 3-1 win`.
@@ -930,7 +964,8 @@ fn is_phone(cx: &Cx, j: usize) -> bool {
             return b >= 3 && c >= 3;
         }
     }
-    a == 3 && b == 4
+    // `555-1234`; `1-800-Speak-Up`
+    a == 3 && b == 4 || a == 1 && b == 3 && cx.dash(j + 3) && cx.word(j + 4)
 }
 
 /// A capitalised name (not a sentence opener, month or hedge) right before `j`:
