@@ -174,14 +174,28 @@ install_vscode() {
 
 install_npm_projects() {
   # The extension's own dependencies (esbuild, vsce, languageclient) and the test driver's.
+  # A finished `npm ci` is kept in the cache, keyed by the lockfile, and hard-linked back.
   local p
   for p in editors/vscode editors/tests/vscode; do
-    local stamp="$ROOT/$p/node_modules/.crosscheck-lock"
-    if [ -f "$stamp" ] && cmp -s "$stamp" "$ROOT/$p/package-lock.json"; then continue; fi
+    local dir=$ROOT/$p
+    local stamp=$dir/node_modules/.crosscheck-lock
+    if [ -f "$stamp" ] && cmp -s "$stamp" "$dir/package-lock.json"; then continue; fi
+    local key
+    key=$(cat "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -c1-16)
+    local saved=$CACHE/node_modules/${p//\//_}-$key
+    rm -rf "$dir/node_modules"
+    if [ -f "$saved/.crosscheck-lock" ]; then
+      log "node_modules for $p from the cache"
+      cp -al "$saved" "$dir/node_modules" 2>/dev/null || cp -a "$saved" "$dir/node_modules"
+      continue
+    fi
     log "npm ci in $p"
-    (cd "$ROOT/$p" && npm ci --no-audit --no-fund -q) >"$CACHE/npm-ci.log" 2>&1 \
+    (cd "$dir" && npm ci --no-audit --no-fund -q) >"$CACHE/npm-ci.log" 2>&1 \
       || { tail -30 "$CACHE/npm-ci.log" >&2; die "npm ci in $p failed"; }
-    cp "$ROOT/$p/package-lock.json" "$stamp"
+    cp "$dir/package-lock.json" "$stamp"
+    rm -rf "$CACHE/node_modules/${p//\//_}-"*
+    mkdir -p "$CACHE/node_modules"
+    cp -al "$dir/node_modules" "$saved" 2>/dev/null || cp -a "$dir/node_modules" "$saved"
   done
 }
 
