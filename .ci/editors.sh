@@ -10,6 +10,7 @@
 #   EDITORS_STEPS         subset to run, e.g. "install vscode-unit" (default: all steps)
 #                         steps: install vscode-unit neovim helix vscode
 set -euo pipefail
+exec </dev/null  # nothing here reads stdin; editors misbehave when it is closed
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BIN_ARG=${1:-$ROOT/target/release/crosscheck}
@@ -218,7 +219,7 @@ run() {
   local name=$1; shift
   log "test $name"
   local start=$SECONDS rc=0
-  "$@" 2>&1 | tee "$OUT/editors-$name.txt" || rc=${PIPESTATUS[0]}
+  "$@" </dev/null 2>&1 | tee "$OUT/editors-$name.txt" || rc=${PIPESTATUS[0]}
   if [ "$rc" -eq 0 ]; then
     PASSED=$((PASSED + 1)); log "test $name: ok ($((SECONDS - start))s)"
   else
