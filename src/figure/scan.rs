@@ -500,6 +500,9 @@ fn quantity(cx: &Cx, i: usize, opts: &Options, out: &mut Vec<Reading>) -> usize 
             return n.end;
         }
     }
+    if n.words && n.value == 0.0 && cx.dash(n.end) && !cx.gap(n.end) {
+        return n.end;
+    }
     if (n.article || n.bare_fraction) && unit.as_ref().is_none_or(|u| matches!(u.kind, Kind::Count))
     {
         return n.end;
@@ -847,6 +850,22 @@ fn not_a_figure(cx: &Cx, j: usize, money: bool) -> Option<usize> {
             || cx.punct(p, '/')
         {
             return Some(skip_number_tail(cx, j));
+        }
+    }
+    // Digits run into a word that is no unit (`0fficers`, `4chan`): a typo or a name.
+    if cx.word(j + 1) && !cx.gap(j + 1) {
+        let w = cx.lower(j + 1, &mut buf);
+        let known = w.len() < 3
+            || duration_unit(w).is_some()
+            || measure_unit(w).is_some()
+            || currency_word(w).is_some()
+            || super::lexicon::short_multiplier(cx.s(j + 1)).is_some()
+            || super::lexicon::plural_scale(w).is_some()
+            || iso_code(cx.s(j + 1)).is_some()
+            || matches!(w, "a.m." | "p.m." | "mln" | "bln" | "pct" | "kmph" | "kph")
+            || w.ends_with("s") && w.len() == 3;
+        if !known {
+            return Some(j + 2);
         }
     }
     // `[12]`: a reference mark.
