@@ -10,6 +10,7 @@
 # "Maria Ortega"; then harbor-wire.txt (the `text` language) must show its diagnostic.
 # Screens and Helix's log are saved in OUTDIR.
 set -euo pipefail
+export LC_ALL=C.UTF-8  # Helix prints ✓/✘ and draws with UTF-8; CI may have no locale set
 HX=$1
 WS=$2
 OUTDIR=$3
@@ -41,7 +42,7 @@ cp "$EDITORS/helix/languages.toml" "$CONF/helix/languages.toml"
 for lang in markdown text; do
   health=$(XDG_CONFIG_HOME=$CONF NO_COLOR=1 "$HX" --health "$lang" 2>&1 | sed 's/\x1b\[[0-9;]*m//g')
   printf '%s\n' "$health" >"$OUTDIR/helix-health-$lang.txt"
-  line=$(printf '%s\n' "$health" | grep -E '^\s*[✓✘] crosscheck:' || true)
+  line=$(printf '%s\n' "$health" | grep -F ' crosscheck: ' || true)
   say "health $lang: ${line:-<no crosscheck line>}"
   case $line in
     *✓\ crosscheck:*) ;;
