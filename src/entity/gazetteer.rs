@@ -7,7 +7,40 @@
 
 use super::EntityKind;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A fast hasher for the short string keys of names (the default one resists
+/// flooding attacks we do not face, at several times the cost).
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// The sex a given name is usually given to; two names of different sexes are two
 /// people, never one name misspelt.
@@ -21,24 +54,24 @@ pub enum Sex {
 /// Everything the recogniser and the linker look words up in.
 pub struct Gazetteer {
     /// Known names (places and organisations) by key.
-    known: HashMap<String, EntityKind>,
+    known: FastMap<String, EntityKind>,
     /// Alias key → canonical name as written in `aliases.txt`.
-    aliases: HashMap<String, &'static str>,
-    given: HashMap<String, Sex>,
-    titles: HashSet<String>,
-    org_heads: HashSet<String>,
-    place_heads: HashSet<String>,
-    other_heads: HashSet<String>,
+    aliases: FastMap<String, &'static str>,
+    given: FastMap<String, Sex>,
+    titles: FastSet<String>,
+    org_heads: FastSet<String>,
+    place_heads: FastSet<String>,
+    other_heads: FastSet<String>,
     /// Keys of words written with a closing full stop ("Sen.", "Ky.", "Ave."): the
     /// tokeniser keeps that stop as part of the word.
-    dotted: HashSet<String>,
+    dotted: FastSet<String>,
     /// Spellings exactly as the lists write them, to tell a standard abbreviation
     /// ("Ky.") from a malformed one ("K.Y.").
-    written: HashSet<&'static str>,
+    written: FastSet<&'static str>,
     /// Key → the listed spelling with full stops ("ky" → "Ky.").
-    dotted_forms: HashMap<String, &'static str>,
-    stop: HashSet<String>,
-    demonyms: HashSet<String>,
+    dotted_forms: FastMap<String, &'static str>,
+    stop: FastSet<String>,
+    demonyms: FastSet<String>,
 }
 
 /// The lookup key of a name: lower case, full stops dropped, curly apostrophes and
@@ -78,19 +111,19 @@ fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
     lines(data).flat_map(|l| l.split_whitespace())
 }
 
-fn word_set(data: &'static str) -> HashSet<String> {
+fn word_set(data: &'static str) -> FastSet<String> {
     words(data).map(key).collect()
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut known = HashMap::new();
+    let mut known = FastMap::default();
     for name in lines(include_str!("data/places.txt")) {
         known.insert(key(name), EntityKind::Place);
     }
     for name in lines(include_str!("data/orgs.txt")) {
         known.insert(key(name), EntityKind::Organisation);
     }
-    let mut aliases = HashMap::new();
+    let mut aliases = FastMap::default();
     for line in lines(include_str!("data/aliases.txt")) {
         if let Some((form, canonical)) = line.split_once('=') {
             aliases.insert(key(form.trim()), canonical.trim());
@@ -102,7 +135,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             known.entry(form.clone()).or_insert(kind);
         }
     }
-    let mut given = HashMap::new();
+    let mut given = FastMap::default();
     for line in lines(include_str!("data/given_names.txt")) {
         let mut it = line.split_whitespace();
         let sex = match it.next() {
@@ -121,12 +154,12 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
                 .or_insert(sex);
         }
     }
-    let mut dotted: HashSet<String> = ["jr", "sr", "mt", "ft", "vs", "v", "no", "esq"]
+    let mut dotted: FastSet<String> = ["jr", "sr", "mt", "ft", "vs", "v", "no", "esq"]
         .into_iter()
         .map(String::from)
         .collect();
-    let mut written = HashSet::new();
-    let mut dotted_forms = HashMap::new();
+    let mut written = FastSet::default();
+    let mut dotted_forms = FastMap::default();
     let all = [
         include_str!("data/places.txt"),
         include_str!("data/orgs.txt"),

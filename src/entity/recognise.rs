@@ -5,10 +5,10 @@
 //! article itself says (a word seen in lower case is a common word; a surname seen
 //! with a given name makes the surname alone a person) are the evidence.
 
-use super::gazetteer::{self, key, Gazetteer};
+use super::gazetteer::{self, key, FastMap, FastSet, Gazetteer};
 use super::{Certainty, EntityKind, Mention};
 use crate::span::ByteSpan;
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 
 /// How a token is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -314,15 +314,17 @@ struct Doc<'a> {
     toks: Vec<Tok>,
     g: &'static Gazetteer,
     /// Words the article writes in lower case: capitalised, they start a sentence.
-    lower: HashSet<&'a str>,
+    lower: FastSet<&'a str>,
     /// Keys of capitalised words seen where position does not explain the capital.
-    confirmed: HashSet<String>,
+    confirmed: FastSet<String>,
+    /// Each token's lookup key, borrowed when the word is its own key.
+    keys: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, mut toks: Vec<Tok>, g: &'static Gazetteer) -> Self {
-        let mut lower = HashSet::new();
-        let mut confirmed = HashSet::new();
+        let mut lower = FastSet::default();
+        let mut confirmed = FastSet::default();
         for t in &toks {
             match t.shape {
                 Shape::Lower => {
@@ -335,12 +337,27 @@ impl<'a> Doc<'a> {
             }
         }
         split_glued(text, &mut toks, g, &confirmed);
+        let keys = toks
+            .iter()
+            .map(|t| {
+                let w = &text[t.start..t.end];
+                let own = w.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\''
+                });
+                if own {
+                    Cow::Borrowed(w)
+                } else {
+                    Cow::Owned(key(w))
+                }
+            })
+            .collect();
         Doc {
             text,
             toks,
             g,
             lower,
             confirmed,
+            keys,
         }
     }
 
@@ -348,8 +365,8 @@ impl<'a> Doc<'a> {
         &self.text[self.toks[i].start..self.toks[i].end]
     }
 
-    fn key(&self, i: usize) -> String {
-        key(self.word(i))
+    fn key(&self, i: usize) -> &str {
+        &self.keys[i]
     }
 
     fn is_namey(&self, i: usize) -> bool {
@@ -390,7 +407,7 @@ impl<'a> Doc<'a> {
         }
         let k = self.key(last);
         if matches!(
-            k.as_str(),
+            k,
             "interstate" | "highway" | "route" | "us" | "i" | "sr" | "hwy" | "amendment"
         ) {
             return true;
@@ -511,7 +528,7 @@ impl<'a> Doc<'a> {
         for &t in run {
             let is_stop = self.toks[t].shape != Shape::Lower && self.word(t) != "The" && {
                 let k = self.key(t);
-                self.g.is_stop(&k) || NOT_ACRONYMS.contains(&k.as_str())
+                self.g.is_stop(&k) || NOT_ACRONYMS.contains(&k)
             };
             if is_stop {
                 self.process_piece(&piece, out);
@@ -656,7 +673,7 @@ impl<'a> Doc<'a> {
         // "18th Lane South", "8th Ave. S.": a direction after the head.
         let directional = |t: usize| {
             matches!(
-                self.key(t).as_str(),
+                self.key(t),
                 "north" | "south" | "east" | "west" | "n" | "s" | "e" | "w"
             )
         };
@@ -696,7 +713,7 @@ impl<'a> Doc<'a> {
             return false;
         }
         let firstk = self.key(p[0]);
-        if NAME_SUFFIXES.contains(&firstk.as_str()) || self.g.is_title(&firstk) {
+        if NAME_SUFFIXES.contains(&firstk) || self.g.is_title(&firstk) {
             return false;
         }
         true
@@ -790,7 +807,7 @@ impl<'a> Doc<'a> {
             return;
         }
         let last = *p.last().unwrap();
-        if p.len() >= 2 && COMPASS.contains(&self.key(last).as_str()) {
+        if p.len() >= 2 && COMPASS.contains(&self.key(last)) {
             self.emit_names(&p[..p.len() - 1], titled, out);
             let t = &self.toks[last];
             out.push(self.chunk_at(t.start, t.end, last, EntityKind::Place, Certainty::Fair));
@@ -925,7 +942,7 @@ impl<'a> Doc<'a> {
             || self.g.given(&firstk).is_some() && p.len() >= 2;
         match self.head_kind(p) {
             Some(kind) if p.len() > 1 => {
-                if given && p.len() == 2 && SURNAME_HEADS.contains(&lastk.as_str()) {
+                if given && p.len() == 2 && SURNAME_HEADS.contains(&lastk) {
                     set(&mut chunk, EntityKind::Person, Certainty::Fair);
                 } else {
                     set(&mut chunk, kind, Certainty::Strong);
@@ -946,12 +963,12 @@ impl<'a> Doc<'a> {
             let middle_initial = p[1..p.len() - 1]
                 .iter()
                 .any(|&t| self.key(t).chars().count() == 1);
-            let suffix = NAME_SUFFIXES.contains(&lastk.as_str());
+            let suffix = NAME_SUFFIXES.contains(&lastk);
             if given || middle_initial || suffix {
                 set(&mut chunk, EntityKind::Person, Certainty::Strong);
                 return Some(chunk);
             }
-            if PLACE_STARTS.contains(&firstk.as_str()) {
+            if PLACE_STARTS.contains(&firstk) {
                 set(&mut chunk, EntityKind::Place, Certainty::Fair);
                 return Some(chunk);
             }
@@ -966,7 +983,7 @@ impl<'a> Doc<'a> {
                 self.g.is_demonym(&k)
                     || self.g.known(&k).is_some()
                     || self.word(t).chars().any(|c| c.is_ascii_digit())
-                    || (self.toks[t].initial && !self.confirmed.contains(&k))
+                    || (self.toks[t].initial && !self.confirmed.contains(k))
             });
             if !connected && !odd && p.len() <= 3 && !self.lower_seen(first) {
                 set(&mut chunk, EntityKind::Person, Certainty::Weak);
@@ -1030,8 +1047,8 @@ impl<'a> Doc<'a> {
     /// name where one mention is surer than another; "Kent police".
     fn resolve(&self, chunks: &mut [Chunk]) {
         // People named in full.
-        let mut surnames: HashMap<String, usize> = HashMap::new();
-        let mut givens: HashMap<String, usize> = HashMap::new();
+        let mut surnames: FastMap<String, usize> = FastMap::default();
+        let mut givens: FastMap<String, usize> = FastMap::default();
         for c in chunks.iter() {
             if c.kind != EntityKind::Person {
                 continue;
@@ -1094,7 +1111,7 @@ impl<'a> Doc<'a> {
             }
         }
         // One kind per name: the surest mention decides.
-        let mut best: HashMap<String, (Certainty, EntityKind)> = HashMap::new();
+        let mut best: FastMap<String, (Certainty, EntityKind)> = FastMap::default();
         for c in chunks.iter().filter(|c| !c.shouted) {
             let k = key(&self.text[c.start..c.end]);
             let e = best.entry(k).or_insert((c.certainty, c.kind));
@@ -1147,7 +1164,7 @@ impl<'a> Doc<'a> {
     /// The words of a person's name without initials and suffixes, as keys.
     fn name_parts(&self, c: &Chunk) -> Vec<String> {
         (c.first..=c.last)
-            .map(|t| self.key(t))
+            .map(|t| self.key(t).to_string())
             .filter(|k| k.chars().count() > 1 && !NAME_SUFFIXES.contains(&k.as_str()))
             .collect()
     }
@@ -1174,7 +1191,7 @@ pub(crate) fn initials(name: &str) -> String {
 
 /// "Gaza Stripthe": a capitalised word glued to a common word by bad scraping is
 /// cut in two when its front is a word the article or the lists know.
-fn split_glued(text: &str, toks: &mut Vec<Tok>, g: &Gazetteer, confirmed: &HashSet<String>) {
+fn split_glued(text: &str, toks: &mut Vec<Tok>, g: &Gazetteer, confirmed: &FastSet<String>) {
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -1194,13 +1211,14 @@ fn split_glued(text: &str, toks: &mut Vec<Tok>, g: &Gazetteer, confirmed: &HashS
                         || confirmed.contains(&fk);
                     // The glued word itself may be confirmed by being mid-sentence;
                     // a real word is written so more than once.
-                    let repeated = toks
-                        .iter()
-                        .filter(|o| o.shape == Shape::Cap && key(&text[o.start..o.end]) == wk)
-                        .count()
-                        > 1;
+                    let repeated = || {
+                        toks.iter()
+                            .filter(|o| o.shape == Shape::Cap && key(&text[o.start..o.end]) == wk)
+                            .count()
+                            > 1
+                    };
                     if known_front
-                        && !repeated
+                        && !repeated()
                         && g.known(&wk).is_none()
                         && front.chars().all(|c| c.is_alphabetic())
                     {
