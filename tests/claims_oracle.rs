@@ -311,13 +311,6 @@ fn run_set(path: &Path, source: Source, verbose: bool) -> Score {
             contexts: &contexts[d],
         })
         .collect();
-    std::env::set_var(
-        "CLAIM_DUMP",
-        format!(
-            "/tmp/claimdump_{}.tsv",
-            path.file_stem().unwrap().to_string_lossy()
-        ),
-    );
     let alignment: Alignment = claim::align(&inputs, &options);
     let slot = |m: claim::Member| (m.doc.0 as usize, m.figure);
 

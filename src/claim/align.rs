@@ -401,14 +401,17 @@ fn parallel(items: &[Item<'_>], links: &Links, a: usize, b: usize) -> f32 {
     best
 }
 
+/// Two joined figures and the evidence joining them.
+type Join = (usize, usize, f32);
+
 /// Scores candidate pairs and keeps those that are each other's best match between
-/// their two articles: (all scores, joins).
+/// their two articles.
 fn join(
     items: &[Item<'_>],
     scorer: &Scorer,
     candidates: &[(usize, usize)],
     links: &Links,
-) -> (HashMap<(usize, usize), f32>, Vec<(usize, usize, f32)>) {
+) -> Vec<Join> {
     let mut scored: HashMap<(usize, usize), f32> = HashMap::new();
     let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::new();
     for &(a, b) in candidates {
@@ -437,7 +440,7 @@ fn join(
             edges.push((a, b, s));
         }
     }
-    (scored, edges)
+    edges
 }
 
 /// Sets [`Item::unique_anchor`]: figures of one article sharing a tag and a noun (or a
@@ -525,9 +528,9 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
     // figure next to an already joined pair joins its counterpart more easily.
     let mut candidates: Vec<(usize, usize)> = candidates.into_iter().collect();
     candidates.sort_unstable();
-    let (_, first) = join(&items, &scorer, &candidates, &Links::new());
+    let first = join(&items, &scorer, &candidates, &Links::new());
     let links = links_of(&items, &first);
-    let (scored, mut edges) = join(&items, &scorer, &candidates, &links);
+    let mut edges = join(&items, &scorer, &candidates, &links);
     let counts = count_index(&items);
     // A join whose values differ for a reason the text gives ("43 more", "initially")
     // is two quantities, and a weekday or a clock time needs more than the usual
@@ -538,33 +541,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         let calendar = matches!(x.figure.kind, Kind::Date | Kind::Time);
         (agree || !blocked(x, y, &counts)) && (!calendar || s >= JOIN_CALENDAR)
     });
-    edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
-    if let Ok(path) = std::env::var("CLAIM_DUMP") {
-        use std::io::Write;
-        let mut f = std::fs::File::create(path).unwrap();
-        let emap: HashSet<(usize, usize)> = edges.iter().map(|e| (e.0, e.1)).collect();
-        for (&(a, b), &s) in &scored {
-            let j = verdict::judge(
-                &items[a].figure,
-                items[a].ctx,
-                &items[b].figure,
-                items[b].ctx,
-            );
-            writeln!(
-                f,
-                "{}\t{}\t{}\t{}\t{s}\t{}\t{}\t{:?}",
-                docs[items[a].doc].doc.0,
-                items[a].index,
-                docs[items[b].doc].doc.0,
-                items[b].index,
-                emap.contains(&(a, b)),
-                !blocked(&items[a], &items[b], &counts),
-                j
-            )
-            .unwrap();
-        }
-    }
-
+    edges.sort_by_key(|e| (e.0, e.1));
     // Claims: figures connected by joins.
     let mut parent: Vec<usize> = (0..items.len()).collect();
     for &(a, b, _) in &edges {

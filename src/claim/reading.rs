@@ -655,7 +655,7 @@ fn noun_phrase(
                 || lexicon::is_stop(&t.lower)
                 || is_verbish(&t.lower)
                 || lexicon::is_class(&lexicon::canonical(&lexicon::stem(&t.lower)))
-                    && !lexicon::role(&lexicon::stem(&t.lower)).is_some()
+                    && lexicon::role(&lexicon::stem(&t.lower)).is_none()
                 || t.lower.ends_with("ed")
                 || t.lower.ends_with("ing")
                 || t.lower.contains('-')
