@@ -18,6 +18,7 @@ pub mod hover;
 pub mod lsp;
 pub mod prose;
 pub mod span;
+pub mod story;
 pub mod workspace;
 
 use serde::Serialize;

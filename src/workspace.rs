@@ -15,6 +15,7 @@ use crate::figure;
 use crate::finding::{Code, Finding, Fix, Related};
 use crate::prose::{self, Format};
 use crate::span::{ByteSpan, LineIndex};
+use crate::story;
 use crate::DocId;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
@@ -33,6 +34,8 @@ pub struct Document {
     pub lines: Arc<LineIndex>,
     pub analysis: Arc<Analysis>,
     hash: u64,
+    /// Names that tie this article to others of its story.
+    story_keys: Vec<String>,
 }
 
 impl Document {
@@ -101,6 +104,7 @@ pub struct Prepared {
     lines: LineIndex,
     analysis: Arc<Analysis>,
     hash: u64,
+    story_keys: Vec<String>,
 }
 
 /// Analyses one article's text.
@@ -113,6 +117,7 @@ pub fn prepare(path: PathBuf, text: String, options: &figure::Options) -> Prepar
             .unwrap_or_else(|| title_of(&prose::mask(&text, format)))
     });
     Prepared {
+        story_keys: story::keys(&text, &analysis.mentions),
         hash: content_hash(&text, format),
         lines: LineIndex::new(&text),
         path,
@@ -192,6 +197,19 @@ pub struct Workspace {
     derived: Option<Arc<Derived>>,
     /// How many article analyses have run: lets tests prove incrementality.
     analyses_run: usize,
+    stories: story::Index,
+    /// Cross-article results per story, keyed by the story's fingerprint, so an edit
+    /// recomputes only the story it touches.
+    story_results: HashMap<u64, Arc<StoryResult>>,
+    /// How many stories have been checked from scratch (tests of incrementality).
+    stories_checked: usize,
+}
+
+/// What checking one story produced.
+#[derive(Debug, Default)]
+struct StoryResult {
+    alignment: Alignment,
+    entities: Vec<Entity>,
 }
 
 fn content_hash(text: &str, format: Format) -> u64 {
@@ -310,6 +328,10 @@ impl Workspace {
             }
         };
         self.analyses_run += 1;
+        if let Some(old) = self.docs.get(&id) {
+            self.stories.remove(id, &old.story_keys);
+        }
+        self.stories.insert(id, &p.story_keys);
         self.ids.insert(p.path.clone(), id);
         self.docs.insert(
             id,
@@ -322,6 +344,7 @@ impl Workspace {
                 lines: Arc::new(p.lines),
                 analysis: p.analysis,
                 hash: p.hash,
+                story_keys: p.story_keys,
             },
         );
         self.derived = None;
@@ -331,7 +354,9 @@ impl Workspace {
     /// Removes an article; returns its id if it was there.
     pub fn remove(&mut self, path: &Path) -> Option<DocId> {
         let id = self.ids.remove(path)?;
-        self.docs.remove(&id);
+        if let Some(old) = self.docs.remove(&id) {
+            self.stories.remove(id, &old.story_keys);
+        }
         self.derived = None;
         Some(id)
     }
@@ -371,6 +396,11 @@ impl Workspace {
         self.analyses_run
     }
 
+    /// How many stories have been checked from scratch so far.
+    pub fn stories_checked(&self) -> usize {
+        self.stories_checked
+    }
+
     /// Cross-article results for the current texts, computed if stale.
     pub fn derived(&mut self) -> Arc<Derived> {
         if let Some(d) = &self.derived {
@@ -386,26 +416,38 @@ impl Workspace {
         self.derived.clone()
     }
 
-    fn compute(&self) -> Derived {
-        let timer = Timer::start();
-        let labels: HashMap<DocId, String> =
-            self.docs.values().map(|d| (d.id, d.label())).collect();
-        let inputs: Vec<DocFigures> = self
-            .docs
-            .values()
-            .map(|d| DocFigures {
+    /// Identifies a story's inputs: its articles, their texts and labels.
+    fn fingerprint(&self, story: &[DocId]) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.config.approx_tolerance.to_bits().hash(&mut h);
+        for id in story {
+            if let Some(d) = self.docs.get(id) {
+                id.hash(&mut h);
+                d.hash.hash(&mut h);
+                d.path.hash(&mut h);
+            }
+        }
+        h.finish()
+    }
+
+    /// Claims and entities of one story, from scratch.
+    fn check_story(&self, story: &[DocId]) -> StoryResult {
+        let docs: Vec<&Document> = story.iter().filter_map(|id| self.docs.get(id)).collect();
+        let labels: Vec<String> = docs.iter().map(|d| d.label()).collect();
+        let inputs: Vec<DocFigures> = docs
+            .iter()
+            .zip(&labels)
+            .map(|(d, label)| DocFigures {
                 doc: d.id,
-                label: &labels[&d.id],
+                label,
                 text: &d.text,
                 figures: &d.analysis.figures,
                 contexts: &d.analysis.contexts,
             })
             .collect();
         let alignment = claim::align(&inputs, &self.figure_options());
-        timer.lap("claim::align");
-        let mention_inputs: Vec<DocMentions> = self
-            .docs
-            .values()
+        let mention_inputs: Vec<DocMentions> = docs
+            .iter()
             .map(|d| DocMentions {
                 doc: d.id,
                 text: &d.text,
@@ -413,7 +455,53 @@ impl Workspace {
             })
             .collect();
         let entities = entity::link(&mention_inputs);
-        timer.lap("entity::link");
+        StoryResult {
+            alignment,
+            entities,
+        }
+    }
+
+    fn compute(&mut self) -> Derived {
+        let timer = Timer::start();
+        let stories = self.stories.stories();
+        timer.lap("stories");
+        let mut results = HashMap::with_capacity(stories.len());
+        let mut alignment = Alignment::default();
+        let mut entities = Vec::new();
+        for story in &stories {
+            let key = self.fingerprint(story);
+            let result = match self.story_results.get(&key) {
+                Some(r) => r.clone(),
+                None => {
+                    self.stories_checked += 1;
+                    Arc::new(self.check_story(story))
+                }
+            };
+            // Claim ids are indices; shift each story's past the ones before it.
+            let offset = alignment.claims.len();
+            alignment
+                .claims
+                .extend(result.alignment.claims.iter().map(|c| claim::Claim {
+                    id: c.id + offset,
+                    ..c.clone()
+                }));
+            alignment
+                .disagreements
+                .extend(
+                    result
+                        .alignment
+                        .disagreements
+                        .iter()
+                        .map(|d| claim::Disagreement {
+                            claim: d.claim + offset,
+                            ..d.clone()
+                        }),
+                );
+            entities.extend(result.entities.iter().cloned());
+            results.insert(key, result);
+        }
+        self.story_results = results;
+        timer.lap("claims and entities");
 
         let mut claim_of = HashMap::new();
         for (i, c) in alignment.claims.iter().enumerate() {
