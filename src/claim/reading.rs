@@ -609,7 +609,9 @@ fn noun_phrase(
                 break;
             }
             if article.is_name(i) {
-                while i < sentence.end && (article.is_name(i) || toks[i].lower.len() == 1) {
+                while i < sentence.end
+                    && (article.is_name(i) || (toks[i].lower.len() == 1 && toks[i].capitalised))
+                {
                     if toks[i].is_word {
                         names.push(toks[i].lower.clone());
                     }
@@ -624,7 +626,11 @@ fn noun_phrase(
             } else {
                 is_verbish(&t.lower) || t.lower.ends_with("ed") || t.lower.ends_with("ing")
             };
-            if lexicon::is_stop(&t.lower) || verb || WEEKDAYS_MONTHS.contains(&t.lower.as_str()) {
+            if lexicon::is_stop(&t.lower)
+                || verb
+                || WEEKDAYS_MONTHS.contains(&t.lower.as_str())
+                || NUMBER_WORDS.contains(&t.lower.as_str())
+            {
                 break;
             }
             words.push(t.lower.clone());
@@ -659,6 +665,7 @@ fn noun_phrase(
                 || t.lower.ends_with("ed")
                 || t.lower.ends_with("ing")
                 || t.lower.contains('-')
+                || NUMBER_WORDS.contains(&t.lower.as_str())
                 || WEEKDAYS_MONTHS.contains(&t.lower.as_str());
             if !skip {
                 words.push(t.lower.clone());
@@ -732,8 +739,15 @@ fn is_auxiliary(word: &str) -> bool {
     matches!(
         word,
         "was" | "is" | "were" | "are" | "has" | "had" | "have" | "will" | "who" | "that"
-    )
+    ) || IRREGULAR_PAST.contains(&word)
 }
+
+/// Common irregular past tenses, which the "-ed" test misses.
+const IRREGULAR_PAST: &[&str] = &[
+    "began", "became", "brought", "came", "fell", "found", "gave", "got", "held", "kept", "knew",
+    "left", "lost", "made", "met", "ran", "saw", "sent", "spent", "stood", "took", "told",
+    "thought", "went", "won", "wrote",
+];
 
 /// The quantity in words for messages: "Age of Dennis Clark", "Meeting duration".
 fn describe(
@@ -743,11 +757,24 @@ fn describe(
     predicate: Option<&str>,
 ) -> String {
     let cap = |s: &str| {
+        if matches!(s, "ii" | "iii" | "iv") {
+            return s.to_uppercase();
+        }
         let mut c = s.chars();
         c.next()
             .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
             .unwrap_or_default()
     };
+    // What a measure, sum or span belongs to: its noun, else the name it modifies.
+    let name = (!ctx.names.is_empty()).then(|| {
+        ctx.names
+            .iter()
+            .map(|n| cap(n))
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let noun = noun.map(str::to_string).or(name);
+    let noun = noun.as_deref();
     let text = match figure.kind {
         Kind::Age => {
             if !ctx.names.is_empty() {
