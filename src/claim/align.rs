@@ -61,6 +61,9 @@ const REFERENCE_QUALIFIERS: &[&str] = &[
     "since",
 ];
 
+/// Pairs of event classes that name different outcomes.
+const CONTRARY_EVENTS: &[(&str, &str)] = &[("kill", "injure")];
+
 /// Nouns that name people without saying which: compatible with any person noun.
 const GENERIC_PERSON: &[&str] = &["person", "victim", "resident"];
 const PERSON_CLASSES: &[&str] = &[
@@ -156,6 +159,16 @@ fn score(scorer: &Scorer, items: &[Item<'_>], a: usize, b: usize) -> Option<f32>
             if sa != sb {
                 return None;
             }
+        }
+    }
+    // Events that exclude each other: a count of the killed is never a count of the
+    // injured, whatever else the two clauses share.
+    for (p, q) in CONTRARY_EVENTS {
+        let has = |c: &FigureContext, e: &str| c.events.iter().any(|x| x == e);
+        if (has(ca, p) && !has(ca, q) && has(cb, q) && !has(cb, p))
+            || (has(ca, q) && !has(ca, p) && has(cb, p) && !has(cb, q))
+        {
+            return None;
         }
     }
     let mut s = scorer.lexical(a, b, items);
@@ -658,4 +671,133 @@ fn quantity_of<'a>(contexts: impl Iterator<Item = &'a FigureContext>) -> String 
         .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())))
         .map(|(q, _)| q.to_string())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claim::{self, DocFigures, Verdict};
+    use crate::figure::{Bound, Figure, Interval, Kind, Options, Value};
+    use crate::span::ByteSpan;
+    use crate::DocId;
+
+    /// A figure over `needle` in `text` (its `nth` occurrence).
+    fn fig(text: &str, needle: &str, kind: Kind, value: f64, unit: Option<&str>) -> Figure {
+        let start = text.find(needle).unwrap();
+        Figure {
+            span: ByteSpan::new(start, start + needle.len()),
+            kind,
+            value: Value::Number(value),
+            unit: unit.map(str::to_string),
+            bound: Bound::Exact,
+            interval: Interval::exact(value),
+            hedge: None,
+        }
+    }
+
+    fn run(articles: &[(&str, Vec<Figure>)]) -> claim::Alignment {
+        let contexts: Vec<_> = articles
+            .iter()
+            .map(|(t, f)| claim::context(t, f, &[]))
+            .collect();
+        let labels = ["Daily Post", "Evening Star", "Metro Wire"];
+        let docs: Vec<DocFigures<'_>> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (t, f))| DocFigures {
+                doc: DocId(i as u32),
+                label: labels[i],
+                text: t,
+                figures: f,
+                contexts: &contexts[i],
+            })
+            .collect();
+        claim::align(&docs, &Options::default())
+    }
+
+    const A: &str = "Harbor City police said Tom Reyes, 31, shot his neighbor on Elm Street. \
+                     The 44-year-old neighbor died at Mercy Hospital.";
+    const B: &str = "In Harbor City, a 32-year-old man, Tom Reyes, opened fire on Elm Street. \
+                     His neighbor, 44, was pronounced dead at Mercy Hospital.";
+
+    #[test]
+    fn ages_of_one_named_person_conflict_across_articles() {
+        let a = vec![
+            fig(A, "31", Kind::Age, 31.0, Some("year")),
+            fig(A, "44-year-old", Kind::Age, 44.0, Some("year")),
+        ];
+        let b = vec![
+            fig(B, "32-year-old", Kind::Age, 32.0, Some("year")),
+            fig(B, "44", Kind::Age, 44.0, Some("year")),
+        ];
+        let al = run(&[(A, a), (B, b)]);
+        assert_eq!(al.claims.len(), 2, "{al:#?}");
+        let d: Vec<_> = al
+            .disagreements
+            .iter()
+            .filter(|d| d.at.doc == DocId(0))
+            .collect();
+        assert_eq!(d.len(), 1, "{al:#?}");
+        assert_eq!(d[0].verdict, Verdict::Conflict);
+        assert_eq!(d[0].at.figure, 0);
+        assert_eq!(
+            d[0].message,
+            "Age of Tom Reyes: 31 here; 32 in 1 source (Evening Star)"
+        );
+    }
+
+    #[test]
+    fn figures_of_one_article_never_conflict() {
+        let text = "Harbor City police said Tom Reyes, 31, fled. Later Tom Reyes, 32, was held.";
+        let f = vec![
+            fig(text, "31", Kind::Age, 31.0, Some("year")),
+            fig(text, "32", Kind::Age, 32.0, Some("year")),
+        ];
+        let al = run(&[(text, f)]);
+        assert!(al.claims.is_empty() && al.disagreements.is_empty());
+    }
+
+    #[test]
+    fn killed_and_injured_are_different_quantities() {
+        let a_text = "Harbor City officials said the Elm Street fire killed 3 people overnight.";
+        let b_text = "Harbor City officials said the Elm Street fire injured 5 people overnight.";
+        let a = vec![fig(a_text, "3 people", Kind::Count, 3.0, Some("person"))];
+        let b = vec![fig(b_text, "5 people", Kind::Count, 5.0, Some("person"))];
+        let al = run(&[(a_text, a), (b_text, b)]);
+        assert!(al.disagreements.is_empty(), "{al:#?}");
+    }
+
+    #[test]
+    fn unrelated_stories_are_not_compared() {
+        let a_text = "Harbor City police said Tom Reyes, 31, shot a neighbor on Elm Street.";
+        let b_text = "Lakeview deputies said Ann Cole, 32, shot a neighbor on Pine Road.";
+        let a = vec![fig(a_text, "31", Kind::Age, 31.0, Some("year"))];
+        let b = vec![fig(b_text, "32", Kind::Age, 32.0, Some("year"))];
+        let al = run(&[(a_text, a), (b_text, b)]);
+        assert!(al.claims.is_empty(), "{al:#?}");
+    }
+
+    #[test]
+    fn a_reason_to_differ_in_the_text_keeps_figures_apart() {
+        let a_text = "Harbor City crews said 44 launches remain for the Elm Street project.";
+        let b_text = "Harbor City crews said 43 more launches remain for the Elm Street project.";
+        let a = vec![fig(
+            a_text,
+            "44 launches",
+            Kind::Count,
+            44.0,
+            Some("launch"),
+        )];
+        let b = vec![fig(
+            b_text,
+            "43 more launches",
+            Kind::Count,
+            43.0,
+            Some("launch"),
+        )];
+        let al = run(&[(a_text, a), (b_text, b)]);
+        assert!(
+            al.claims.is_empty() && al.disagreements.is_empty(),
+            "{al:#?}"
+        );
+    }
 }
