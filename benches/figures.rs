@@ -66,23 +66,26 @@ fn throughput() {
     for t in texts.iter().take(200) {
         figures += extract(t, &options).len();
     }
-    let rounds = if bytes > 10_000_000 { 3 } else { 20 };
-    let (mut best_wall, mut best_cpu) = (f64::INFINITY, f64::INFINITY);
+    // Enough rounds for about 100 MB in all, so that CPU time (counted in ticks of
+    // 10 ms) is measured well even on a small sample.
+    let rounds = (100_000_000 / bytes.max(1)).clamp(3, 1000);
+    let mut best_wall = f64::INFINITY;
+    let cpu0 = cpu_seconds();
     for _ in 0..rounds {
         figures = 0;
-        let cpu0 = cpu_seconds();
         let t0 = Instant::now();
         for t in &texts {
             figures += extract(t, &options).len();
         }
         best_wall = best_wall.min(t0.elapsed().as_secs_f64());
-        if let (Some(a), Some(b)) = (cpu0, cpu_seconds()) {
-            best_cpu = best_cpu.min((b - a).max(0.01));
-        }
     }
+    let cpu_per_round = match (cpu0, cpu_seconds()) {
+        (Some(a), Some(b)) if b > a => (b - a) / rounds as f64,
+        _ => f64::INFINITY,
+    };
     let mb = bytes as f64 / 1e6;
     println!(
-        "figures bench: {} texts, {:.1} MB, {} figures; best of {rounds}: wall {:.3}s = {:.1} MB/s, {:.0} figures/s",
+        "figures bench: {} texts, {:.2} MB, {} figures; best of {rounds}: wall {:.4}s = {:.1} MB/s, {:.0} figures/s",
         texts.len(),
         mb,
         figures,
@@ -90,11 +93,11 @@ fn throughput() {
         mb / best_wall,
         figures as f64 / best_wall
     );
-    if best_cpu.is_finite() {
+    if cpu_per_round.is_finite() {
         println!(
-            "figures bench: cpu {:.2}s = {:.1} MB/s (one core)",
-            best_cpu,
-            mb / best_cpu
+            "figures bench: cpu {:.4}s per round (mean of {rounds}) = {:.1} MB/s (one core)",
+            cpu_per_round,
+            mb / cpu_per_round
         );
     }
 }

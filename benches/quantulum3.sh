@@ -58,7 +58,7 @@ if [ -z "$OURS" ]; then
   OURS=$(cd "$ROOT" && FIGURES_BENCH_INPUT=$SAMPLE cargo test --release --quiet --bench figures -- --ignored --nocapture 2>/dev/null | grep 'wall')
   C_MBS=$(sed -E 's/.* = ([0-9.]+) MB\/s,.*/\1/' <<<"$OURS")
 else
-  C_MBS=$(sed -E 's/.* = ([0-9.]+) MB\/s.*/\1/' <<<"$OURS")
+  C_MBS=$(sed -E 's/.* = ([0-9.]+) MB\/s \(one core\).*/\1/' <<<"$OURS")
 fi
 echo "crosscheck: $OURS"
 python3 -c "print(f'speed ratio crosscheck / quantulum3: {float(\"$C_MBS\") / float(\"$Q_MBS\"):.0f}x')"
