@@ -44,11 +44,19 @@ fn read_message(r: &mut impl BufRead) -> Option<Value> {
 
 impl Client {
     pub fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-            .arg("lsp")
+        Client::start_with(
+            Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+                .arg("lsp")
+                .stderr(Stdio::null()),
+        )
+    }
+
+    /// Starts a server from a prepared command (its stdin and stdout are piped here).
+    /// (Added for issue 8.)
+    pub fn start_with(command: &mut Command) -> Client {
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
             .spawn()
             .expect("start crosscheck lsp");
         let stdin = child.stdin.take().unwrap();
@@ -62,7 +70,13 @@ impl Client {
                 }
             }
         });
-        Client { child, stdin, incoming: rx, backlog: Vec::new(), next_id: 1 }
+        Client {
+            child,
+            stdin,
+            incoming: rx,
+            backlog: Vec::new(),
+            next_id: 1,
+        }
     }
 
     pub fn send(&mut self, msg: Value) {
@@ -105,19 +119,72 @@ impl Client {
                     self.backlog.push(m);
                 }
                 Err(RecvTimeoutError::Timeout) => panic!("timed out; backlog: {:#?}", self.backlog),
-                Err(RecvTimeoutError::Disconnected) => panic!("server closed its output; backlog: {:#?}", self.backlog),
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("server closed its output; backlog: {:#?}", self.backlog)
+                }
             }
         }
     }
 
+    /// The next message (from the backlog first) within `timeout`, answering the
+    /// server's requests on the way; `None` when nothing came. (Added for issue 8.)
+    pub fn next_message(&mut self, timeout: Duration) -> Option<Value> {
+        if !self.backlog.is_empty() {
+            return Some(self.backlog.remove(0));
+        }
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.incoming.recv_timeout(left) {
+                Ok(m) => {
+                    if m.get("method").is_some() && m.get("id").is_some() {
+                        let id = m["id"].clone();
+                        self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
+                        continue;
+                    }
+                    return Some(m);
+                }
+                Err(RecvTimeoutError::Timeout) => return None,
+                Err(RecvTimeoutError::Disconnected) => panic!("server closed its output"),
+            }
+        }
+    }
+
+    /// Whether the server process is still running. (Added for issue 8.)
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// Starts the server with its stderr (the log) written to `log`. (Added for issue 8.)
+    pub fn start_logging_to(log: &Path) -> Client {
+        let file = std::fs::File::create(log).expect("create log file");
+        Client::start_with(
+            Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+                .arg("lsp")
+                .stderr(file),
+        )
+    }
+
     /// The next `publishDiagnostics` for `uri` that satisfies `pred`.
-    pub fn diagnostics_for(&mut self, uri: &str, mut pred: impl FnMut(&[Value]) -> bool) -> Vec<Value> {
+    pub fn diagnostics_for(
+        &mut self,
+        uri: &str,
+        mut pred: impl FnMut(&[Value]) -> bool,
+    ) -> Vec<Value> {
         let m = self.wait_for(|m| {
             m["method"] == "textDocument/publishDiagnostics"
                 && m["params"]["uri"] == uri
-                && pred(m["params"]["diagnostics"].as_array().map(Vec::as_slice).unwrap_or(&[]))
+                && pred(
+                    m["params"]["diagnostics"]
+                        .as_array()
+                        .map(Vec::as_slice)
+                        .unwrap_or(&[]),
+                )
         });
-        m["params"]["diagnostics"].as_array().cloned().unwrap_or_default()
+        m["params"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
     }
 
     pub fn initialize(&mut self, root: &Path, encodings: &[&str]) -> Value {
@@ -167,7 +234,10 @@ pub fn uri(path: &Path) -> String {
 }
 
 pub fn codes(diags: &[Value]) -> Vec<String> {
-    diags.iter().filter_map(|d| d["code"].as_str().map(String::from)).collect()
+    diags
+        .iter()
+        .filter_map(|d| d["code"].as_str().map(String::from))
+        .collect()
 }
 
 /// Copies the example workspace into a fresh temporary folder.
