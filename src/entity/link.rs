@@ -8,11 +8,12 @@
 //! Spelling variants ([`super::variant`]) are found last and joined too.
 
 use super::gazetteer::{self, key};
+use super::gazetteer::{FastMap, FastSet};
 use super::recognise::initials;
 use super::variant::{self, Form, Group};
 use super::{Certainty, DocMentions, Entity, EntityKind, Mention, MentionRef, RoleRef, Variant};
 use crate::DocId;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// One mention as the linker sees it.
 pub(super) struct Item<'a> {
@@ -189,7 +190,7 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
         }
     }
     let mut sets = Sets::new(items.len());
-    let mut first_of: HashMap<String, usize> = HashMap::new();
+    let mut first_of: FastMap<String, usize> = FastMap::default();
     let mut join = |sets: &mut Sets, group: String, i: usize| match first_of.get(&group) {
         Some(&j) => sets.union(i, j),
         None => {
@@ -198,9 +199,9 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
     };
 
     // People named in full: given name and surname.
-    let mut full_by_surname: HashMap<&str, HashSet<&str>> = HashMap::new();
-    let mut doc_people: HashMap<(DocId, &str), HashMap<&str, usize>> = HashMap::new();
-    let mut doc_givens: HashMap<(DocId, &str), HashMap<&str, usize>> = HashMap::new();
+    let mut full_by_surname: FastMap<&str, FastSet<&str>> = FastMap::default();
+    let mut doc_people: FastMap<(DocId, &str), FastMap<&str, usize>> = FastMap::default();
+    let mut doc_givens: FastMap<(DocId, &str), FastMap<&str, usize>> = FastMap::default();
     for (i, it) in items.iter().enumerate() {
         if let Some(PersonName {
             given: Some(gn),
@@ -250,7 +251,7 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
             },
             _ => continue,
         };
-        let unique_max = |m: &HashMap<&str, usize>| -> Option<String> {
+        let unique_max = |m: &FastMap<&str, usize>| -> Option<String> {
             let max = *m.values().max()?;
             let mut top = m.iter().filter(|(_, &c)| c == max);
             let first = top.next()?;
@@ -297,7 +298,7 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
 
     // Acronyms: defined in brackets in an article, else matched by initials to the
     // one name in the article (or else the workspace) that has them.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: FastMap<String, Vec<usize>> = FastMap::default();
     for (i, it) in items.iter().enumerate() {
         if it.person.is_none() && it.text.contains(' ') && it.mention.kind != EntityKind::Person {
             let ini = initials(&it.norm);
@@ -314,7 +315,7 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
         let Some(cands) = by_initials.get(&k) else {
             continue;
         };
-        let in_doc: HashSet<&str> = cands
+        let in_doc: FastSet<&str> = cands
             .iter()
             .filter(|&&c| items[c].doc == it.doc)
             .map(|&c| items[c].norm.as_str())
@@ -322,7 +323,7 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
         let pick = if in_doc.len() == 1 {
             cands.iter().find(|&&c| items[c].doc == it.doc).copied()
         } else if in_doc.is_empty() {
-            let all: HashSet<&str> = cands.iter().map(|&c| items[c].norm.as_str()).collect();
+            let all: FastSet<&str> = cands.iter().map(|&c| items[c].norm.as_str()).collect();
             (all.len() == 1).then(|| cands[0])
         } else {
             None
@@ -334,12 +335,12 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
 
     // "U.S. Capitol Police" is "Capitol Police": a known place or organisation in
     // front of a name of two or more words.
-    let place_norms: HashSet<&str> = items
+    let place_norms: FastSet<&str> = items
         .iter()
         .filter(|it| it.mention.kind == EntityKind::Place)
         .map(|it| it.norm.as_str())
         .collect();
-    let mut by_norm: HashMap<&str, usize> = HashMap::new();
+    let mut by_norm: FastMap<&str, usize> = FastMap::default();
     for (i, it) in items.iter().enumerate() {
         if it.person.is_none() {
             by_norm.entry(it.norm.as_str()).or_insert(i);
@@ -368,7 +369,7 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
         }
     }
 
-    let place_stems: HashSet<String> = items
+    let place_stems: FastSet<String> = items
         .iter()
         .filter(|it| it.mention.kind == EntityKind::Organisation)
         .filter_map(|it| {
@@ -388,7 +389,7 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
         .iter()
         .map(|(&root, members)| make_group(root, members, &items, &place_stems))
         .collect();
-    let texts: HashMap<DocId, &str> = docs.iter().map(|d| (d.doc, d.text)).collect();
+    let texts: FastMap<DocId, &str> = docs.iter().map(|d| (d.doc, d.text)).collect();
     let found = variant::find(&group_list, &items, &texts);
     for f in &found {
         sets.union(f.minority_root, f.majority_root);
@@ -396,7 +397,7 @@ pub fn link(docs: &[DocMentions<'_>]) -> Vec<Entity> {
     for (i, c) in comp_of.iter_mut().enumerate() {
         *c = sets.find(i);
     }
-    let mut variants_at: HashMap<usize, (String, String)> = HashMap::new();
+    let mut variants_at: FastMap<usize, (String, String)> = FastMap::default();
     for f in found {
         for (item, fix) in f.flagged {
             variants_at.insert(item, (items[item].text.to_string(), fix));
@@ -428,7 +429,7 @@ fn make_group(
     root: usize,
     members: &[usize],
     items: &[Item],
-    place_stems: &HashSet<String>,
+    place_stems: &FastSet<String>,
 ) -> Group {
     let kind = vote_kind(members, items, place_stems);
     let mut forms: Vec<Form> = Vec::new();
@@ -467,7 +468,7 @@ const PLACE_INSTITUTIONS: [&str; 5] = [
 
 /// The kind most mentions give, surer mentions counting more; "other" only when
 /// nothing else is said.
-fn vote_kind(members: &[usize], items: &[Item], place_stems: &HashSet<String>) -> EntityKind {
+fn vote_kind(members: &[usize], items: &[Item], place_stems: &FastSet<String>) -> EntityKind {
     let mut score = [0u32; 4];
     if members
         .iter()
@@ -507,18 +508,18 @@ fn is_shouted(text: &str) -> bool {
 fn build_entity(
     members: &[usize],
     items: &[Item],
-    variants_at: &HashMap<usize, (String, String)>,
-    place_stems: &HashSet<String>,
+    variants_at: &FastMap<usize, (String, String)>,
+    place_stems: &FastSet<String>,
 ) -> Entity {
     let g = gazetteer::get();
     let kind = vote_kind(members, items, place_stems);
     // Spellings by frequency; the name is the most complete, most common one that
     // is not a flagged variant nor written in capitals.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FastMap<&str, usize> = FastMap::default();
     for &m in members {
         *counts.entry(items[m].text).or_default() += 1;
     }
-    let flagged: HashSet<&str> = members
+    let flagged: FastSet<&str> = members
         .iter()
         .filter(|m| variants_at.contains_key(m))
         .map(|&m| items[m].text)

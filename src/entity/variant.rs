@@ -12,10 +12,11 @@
 //! fix is the other.
 
 use super::gazetteer::{self, key, Sex};
+use super::gazetteer::{FastHasher, FastMap, FastSet};
 use super::link::{person_name, Item};
 use super::EntityKind;
 use crate::DocId;
-use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
 
 /// One spelling inside a linked group: its key and the mentions written so.
 pub(super) struct Form {
@@ -59,62 +60,79 @@ struct At {
     form: usize,
 }
 
-fn deletions(s: &str) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::with_capacity(chars.len() + 1);
-    out.push(s.to_string());
-    for i in 0..chars.len() {
-        let mut d = String::with_capacity(s.len());
-        d.extend(chars[..i].iter());
-        d.extend(chars[i + 1..].iter());
-        out.push(d);
+/// Hash of the concatenated parts, byte by byte so that where the parts are cut
+/// does not matter.
+fn hash_parts(tag: u8, parts: &[&[u8]]) -> u64 {
+    let mut h = FastHasher::default();
+    h.write_u8(tag);
+    for part in parts {
+        for &b in *part {
+            h.write_u8(b);
+        }
     }
-    out
+    h.finish()
 }
 
-/// Blocking keys of one spelling.
-fn blocks(group: &Group, form: &Form, items: &[Item]) -> Vec<String> {
-    let mut out = Vec::new();
+/// Pushes the hash of `prefix + s` and of `prefix + s` with each one character
+/// deleted: the deletion neighbourhood that finds one-slip pairs.
+fn push_deletions(tag: u8, prefix: &[u8], s: &str, out: &mut Vec<u64>) {
+    let b = s.as_bytes();
+    out.push(hash_parts(tag, &[prefix, b]));
+    for (i, c) in s.char_indices() {
+        out.push(hash_parts(tag, &[prefix, &b[..i], &b[i + c.len_utf8()..]]));
+    }
+}
+
+/// Blocking keys (hashed) of one spelling.
+fn blocks(group: &Group, form: &Form, items: &[Item], out: &mut Vec<u64>) {
+    if form.key.chars().any(|c| c.is_ascii_digit()) {
+        return;
+    }
     if group.kind == EntityKind::Person {
         if let Some(p) = person_name(items[form.items[0]].text) {
             if let Some(g) = &p.given_written {
-                for d in deletions(g) {
-                    out.push(format!("s|{}|{d}", p.surname));
-                }
+                let surname = [p.surname.as_bytes(), b"|"].concat();
+                push_deletions(b's', &surname, g, out);
                 if p.surname.chars().count() >= 5 {
-                    for d in deletions(&p.surname) {
-                        out.push(format!("g|{g}|{d}"));
-                    }
+                    let given = [g.as_bytes(), b"|"].concat();
+                    push_deletions(b'g', &given, &p.surname, out);
                 }
             }
         }
-        return out;
+        return;
     }
-    let words: Vec<&str> = form.key.split(' ').collect();
-    if words.len() == 1 {
-        let w = words[0];
-        if w.chars().count() >= 4 {
-            out.extend(deletions(w).into_iter().map(|d| format!("t|{d}")));
-            if let Some(stem) = w.strip_suffix('s').filter(|s| s.chars().count() >= 4) {
-                out.extend(deletions(stem).into_iter().map(|d| format!("t|{d}")));
+    let k = form.key.as_bytes();
+    let spans: Vec<(usize, usize)> = form
+        .key
+        .split(' ')
+        .scan(0, |at, w| {
+            let span = (*at, *at + w.len());
+            *at += w.len() + 1;
+            Some(span)
+        })
+        .collect();
+    if spans.len() == 1 {
+        if form.key.chars().count() >= 4 {
+            push_deletions(b't', b"", &form.key, out);
+            if let Some(stem) = form
+                .key
+                .strip_suffix('s')
+                .filter(|s| s.chars().count() >= 4)
+            {
+                push_deletions(b't', b"", stem, out);
             }
         }
-        return out;
+        return;
     }
-    for i in 0..words.len() {
-        let mut masked = words.clone();
-        masked[i] = "*";
-        out.push(format!("m|{}", masked.join(" ")));
+    for &(start, end) in &spans {
+        out.push(hash_parts(b'm', &[&k[..start], b"*", &k[end..]]));
     }
-    out.push(format!("d|{}", form.key));
-    if words.len() >= 3 {
-        for i in 1..words.len() - 1 {
-            let mut dropped = words.clone();
-            dropped.remove(i);
-            out.push(format!("d|{}", dropped.join(" ")));
+    out.push(hash_parts(b'd', &[k]));
+    if spans.len() >= 3 {
+        for &(start, end) in &spans[1..spans.len() - 1] {
+            out.push(hash_parts(b'd', &[&k[..start - 1], &k[end..]]));
         }
     }
-    out
 }
 
 /// Whether `a` and `b` differ by one inserted, deleted or swapped letter. A changed
@@ -161,7 +179,7 @@ fn derived(a: &str, b: &str) -> bool {
 }
 
 /// Whether two spellings of non-people are one name misspelt.
-fn similar_things(a: &str, b: &str, names: &HashSet<&str>) -> bool {
+fn similar_things(a: &str, b: &str, names: &FastSet<&str>) -> bool {
     let g = gazetteer::get();
     if a == b || a.chars().any(|c| c.is_ascii_digit()) || b.chars().any(|c| c.is_ascii_digit()) {
         return false;
@@ -278,38 +296,38 @@ fn similar_people(a: &str, b: &str) -> bool {
 }
 
 /// Variant spellings across the groups.
-pub(super) fn find(groups: &[Group], items: &[Item], texts: &HashMap<DocId, &str>) -> Vec<Found> {
-    let mut index: HashMap<String, Vec<At>> = HashMap::new();
+pub(super) fn find(groups: &[Group], items: &[Item], texts: &FastMap<DocId, &str>) -> Vec<Found> {
+    // (block hash, group, form), sorted so that each block is one run.
+    let mut entries: Vec<(u64, usize, usize)> = Vec::new();
+    let mut hashes = Vec::new();
     for (gi, group) in groups.iter().enumerate() {
         for (fi, form) in group.forms.iter().enumerate() {
-            for b in blocks(group, form, items) {
-                let list = index.entry(b).or_default();
-                let at = At {
-                    group: gi,
-                    form: fi,
-                };
-                if list.len() <= MAX_BLOCK && !list.contains(&at) {
-                    list.push(at);
-                }
-            }
+            hashes.clear();
+            blocks(group, form, items, &mut hashes);
+            entries.extend(hashes.iter().map(|&h| (h, gi, fi)));
         }
     }
-    let mut doc_groups: HashMap<DocId, Vec<usize>> = HashMap::new();
+    entries.sort_unstable();
+    entries.dedup();
+    let mut doc_groups: FastMap<DocId, Vec<usize>> = FastMap::default();
     for (gi, group) in groups.iter().enumerate() {
         for &d in &group.docs {
             doc_groups.entry(d).or_default().push(gi);
         }
     }
-    let names: HashSet<&str> = groups
+    let names: FastSet<&str> = groups
         .iter()
         .flat_map(|g| g.forms.iter().map(|f| f.key.as_str()))
         .collect();
-    let mut seen: HashSet<(At, At)> = HashSet::new();
+    let mut seen: FastSet<(At, At)> = FastSet::default();
     let mut judged = Vec::new();
-    for list in index.values() {
-        if list.len() < 2 || list.len() > MAX_BLOCK {
+    let mut list: Vec<At> = Vec::new();
+    for run in entries.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 || run.len() > MAX_BLOCK {
             continue;
         }
+        list.clear();
+        list.extend(run.iter().map(|&(_, group, form)| At { group, form }));
         for (i, &a) in list.iter().enumerate() {
             for &b in &list[i + 1..] {
                 if a.group == b.group {
@@ -336,7 +354,7 @@ pub(super) fn find(groups: &[Group], items: &[Item], texts: &HashMap<DocId, &str
     }
     // On a tie, the spelling from articles that misspell other names is the variant:
     // a source careless with one name is likelier careless with another.
-    let mut careless: HashMap<DocId, usize> = HashMap::new();
+    let mut careless: FastMap<DocId, usize> = FastMap::default();
     for j in judged.iter().filter(|j| !j.tie) {
         for &i in &groups[j.minor.group].forms[j.minor.form].items {
             *careless.entry(items[i].doc).or_default() += 1;
@@ -375,10 +393,10 @@ pub(super) fn find(groups: &[Group], items: &[Item], texts: &HashMap<DocId, &str
 
 /// What judging a pair may consult beyond the two groups.
 struct Context<'c> {
-    doc_groups: &'c HashMap<DocId, Vec<usize>>,
+    doc_groups: &'c FastMap<DocId, Vec<usize>>,
     /// Every spelling in the workspace, by key.
-    names: &'c HashSet<&'c str>,
-    texts: &'c HashMap<DocId, &'c str>,
+    names: &'c FastSet<&'c str>,
+    texts: &'c FastMap<DocId, &'c str>,
 }
 
 fn judge(groups: &[Group], items: &[Item], ctx: &Context, a: At, b: At) -> Option<Judged> {
@@ -431,7 +449,7 @@ fn judge(groups: &[Group], items: &[Item], ctx: &Context, a: At, b: At) -> Optio
 }
 
 /// Whether a word occurs in lower case, as a whole word, in some of the articles.
-fn written_lower(word: &str, docs: &[DocId], texts: &HashMap<DocId, &str>) -> bool {
+fn written_lower(word: &str, docs: &[DocId], texts: &FastMap<DocId, &str>) -> bool {
     docs.iter()
         .take(8)
         .filter_map(|d| texts.get(d))
@@ -454,18 +472,18 @@ fn share_context(
     ia: usize,
     ib: usize,
     groups: &[Group],
-    doc_groups: &HashMap<DocId, Vec<usize>>,
+    doc_groups: &FastMap<DocId, Vec<usize>>,
 ) -> bool {
     const LIMIT: usize = 64;
     let common = 10.max(doc_groups.len() / 100);
-    let near: HashSet<usize> = a
+    let near: FastSet<usize> = a
         .docs
         .iter()
         .take(LIMIT)
         .flat_map(|d| doc_groups.get(d).into_iter().flatten().copied())
         .filter(|&g| g != ia && g != ib && groups[g].docs.len() <= common)
         .collect();
-    let shared: HashSet<usize> = b
+    let shared: FastSet<usize> = b
         .docs
         .iter()
         .take(LIMIT)
@@ -476,7 +494,7 @@ fn share_context(
 }
 
 fn most_common_text(members: &[usize], items: &[Item]) -> String {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FastMap<&str, usize> = FastMap::default();
     for &m in members {
         *counts.entry(items[m].text).or_default() += 1;
     }
@@ -526,7 +544,7 @@ mod tests {
 
     #[test]
     fn inflected_and_derived_words_are_not_variants() {
-        let none = HashSet::new();
+        let none = FastSet::default();
         assert!(!similar_things("olympics", "olympic", &none));
         assert!(!similar_things("south africans", "south africa", &none));
         assert!(!similar_things("texans", "texas", &none));
@@ -548,10 +566,10 @@ mod tests {
 
     #[test]
     fn different_known_places_are_not_variants() {
-        let none = HashSet::new();
+        let none = FastSet::default();
         assert!(!similar_things("iran", "iraq", &none));
         assert!(similar_things("dunmore", "dunmoore", &none));
-        let explorer: HashSet<&str> = ["explorer"].into_iter().collect();
+        let explorer: FastSet<&str> = ["explorer"].into_iter().collect();
         assert!(similar_things("explorers", "explourer", &explorer));
         assert!(!similar_things("explorers", "explourer", &none));
         assert!(similar_things(
@@ -567,7 +585,7 @@ mod tests {
         assert!(!similar_things("port ellis city hall", "city hall", &none));
         assert!(!similar_things("olympian", "olympia", &none));
         assert!(!similar_things("russians", "russia", &none));
-        let hill: HashSet<&str> = ["tower hill"].into_iter().collect();
+        let hill: FastSet<&str> = ["tower hill"].into_iter().collect();
         assert!(!similar_things("tower hill police", "tower police", &hill));
     }
 }
