@@ -121,6 +121,9 @@ const NUMBER_WORDS: &[&str] = &[
     "triple",
 ];
 
+/// Tokens on each side of a figure that its context may draw on.
+const WINDOW: usize = 40;
+
 /// Proximity weight of a word at clause distance `d` from the figure.
 fn proximity(d: f32) -> f32 {
     1.0 / (1.0 + d / 3.0)
@@ -154,11 +157,12 @@ impl<'t> Article<'t> {
                 common.insert(&text[t.span.start..t.span.end]);
             }
         }
-        let person_spans = mentions
+        let mut person_spans: Vec<crate::span::ByteSpan> = mentions
             .iter()
             .filter(|m| m.kind == EntityKind::Person)
             .map(|m| m.span)
             .collect();
+        person_spans.sort();
         let mut article = Article {
             tokens,
             sentence_of,
@@ -176,7 +180,8 @@ impl<'t> Article<'t> {
         if !t.is_word || !t.capitalised || t.is_number {
             return false;
         }
-        if self.person_spans.iter().any(|s| s.overlaps(t.span)) {
+        let k = self.person_spans.partition_point(|s| s.end <= t.span.start);
+        if self.person_spans.get(k).is_some_and(|s| s.overlaps(t.span)) {
             return true;
         }
         if WEEKDAYS_MONTHS.contains(&t.lower.as_str()) || lexicon::is_stop(&t.lower) {
@@ -254,6 +259,9 @@ impl<'t> Article<'t> {
     /// Clause distance from each token of the figure's sentence to the figure.
     fn distances(&self, first: usize, last: usize) -> Vec<(usize, f32)> {
         let r = &self.sentences[self.sentence_of[first]];
+        // Words farther away weigh next to nothing; a window keeps huge "sentences"
+        // (tables, run-on lines) linear.
+        let r = r.start.max(first.saturating_sub(WINDOW))..r.end.min(last + 1 + WINDOW);
         let mut out = Vec::new();
         let mut d = 0.0;
         for i in (r.start..first).rev() {
@@ -289,7 +297,10 @@ fn coordinated(toks: &[Token], a: (usize, usize), b: (usize, usize)) -> bool {
 
 /// Token indices a figure covers: first and last.
 fn covered(tokens: &[Token], figure: &Figure) -> Option<(usize, usize)> {
-    let first = tokens.iter().position(|t| t.span.end > figure.span.start)?;
+    let first = tokens.partition_point(|t| t.span.end <= figure.span.start);
+    if first >= tokens.len() {
+        return None;
+    }
     let mut last = first;
     while last + 1 < tokens.len() && tokens[last + 1].span.start < figure.span.end {
         last += 1;
@@ -303,16 +314,27 @@ pub fn context(text: &str, figures: &[Figure], mentions: &[Mention]) -> Vec<Figu
         .iter()
         .map(|f| covered(&article.tokens, f))
         .collect();
+    let mut by_sentence: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for &(first, last) in ranges.iter().flatten() {
+        by_sentence
+            .entry(article.sentence_of[first])
+            .or_default()
+            .push((first, last));
+    }
     figures
         .iter()
         .enumerate()
         .map(|(k, f)| match ranges[k] {
-            Some((first, last)) if appositive_age(&article, f, first, last) => {
-                let mut ctx = read(&article, &as_age(f), first, last, &ranges);
-                ctx.reads_as_age = true;
-                ctx
+            Some((first, last)) => {
+                let near = &by_sentence[&article.sentence_of[first]];
+                if appositive_age(&article, f, first, last) {
+                    let mut ctx = read(&article, &as_age(f), first, last, near);
+                    ctx.reads_as_age = true;
+                    ctx
+                } else {
+                    read(&article, f, first, last, near)
+                }
             }
-            Some((first, last)) => read(&article, f, first, last, &ranges),
             None => FigureContext::default(),
         })
         .collect()
@@ -361,17 +383,19 @@ fn read(
     figure: &Figure,
     first: usize,
     last: usize,
-    ranges: &[Option<(usize, usize)>],
+    in_sentence: &[(usize, usize)],
 ) -> FigureContext {
     let toks = &article.tokens;
     let dist = article.distances(first, last);
-    let others_in_sentence: Vec<(usize, usize)> = ranges
+    let lo = dist.iter().map(|d| d.0).min().unwrap_or(first);
+    let hi = dist.iter().map(|d| d.0).max().unwrap_or(last);
+    let others_in_sentence: Vec<(usize, usize)> = in_sentence
         .iter()
-        .flatten()
         .copied()
         .filter(|&(a, b)| {
             (a, b) != (first, last)
-                && article.sentence_of[a] == article.sentence_of[first]
+                && b + 1 >= lo
+                && a <= hi
                 && !coordinated(toks, (first, last), (a, b))
         })
         .collect();
@@ -424,7 +448,8 @@ fn read(
     // The previous sentence often says who or what the figure is about.
     let s = article.sentence_of[first];
     if s > 0 {
-        for i in article.sentences[s - 1].clone() {
+        let prev = article.sentences[s - 1].clone();
+        for i in prev.start.max(prev.end.saturating_sub(WINDOW))..prev.end {
             let t = &toks[i];
             if t.is_word && !t.is_number && !lexicon::is_stop(&t.lower) {
                 let key = lexicon::canonical(&lexicon::stem(&t.lower));
@@ -439,7 +464,7 @@ fn read(
             "updated" | "posted" | "published" | "modified" | "copyright" | "©"
         )
     });
-    for i in article.sentences[article.sentence_of[first]].clone() {
+    for i in lo..=hi {
         if article.is_name(i) && toks[i].lower.len() > 1 && !ctx.anchors.contains(&toks[i].lower) {
             ctx.anchors.push(toks[i].lower.clone());
         }
