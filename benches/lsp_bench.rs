@@ -1111,9 +1111,7 @@ fn summary(args: &Args) {
         Value::Null => "—".to_string(),
         Value::Number(n) => {
             let x = n.as_f64().unwrap_or(f64::NAN);
-            if x.fract() == 0.0 {
-                format!("{x:.0}")
-            } else if x >= 100.0 {
+            if x.fract() == 0.0 || x >= 100.0 {
                 format!("{x:.0}")
             } else {
                 format!("{x:.1}")

@@ -48,6 +48,11 @@ pub fn decode(bytes: Vec<u8>, limit: u64) -> Result<Loaded, Skip> {
     if bytes.contains(&0) {
         return Err(Skip::Binary);
     }
+    // Editors drop a byte-order mark and count positions after it; so do we.
+    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Loaded { text, lossy: false }),
         Err(e) => Ok(Loaded {
@@ -59,7 +64,12 @@ pub fn decode(bytes: Vec<u8>, limit: u64) -> Result<Loaded, Skip> {
 
 /// Reads one article from disk.
 pub fn read(path: &Path, limit: u64) -> Result<Loaded, Skip> {
-    let meta = std::fs::metadata(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
+    // Not `metadata`: a symlink may lead out of the workspace, and a pipe or device
+    // would block the reader forever.
+    let meta = std::fs::symlink_metadata(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(Skip::Unreadable("not a regular file".into()));
+    }
     if meta.len() > limit {
         return Err(Skip::TooLarge {
             bytes: meta.len(),

@@ -70,7 +70,11 @@ pub fn mask(text: &str, format: Format) -> String {
         for re in [&*LINK_TARGET, &*LINK_DEF, &*HTML_TAG] {
             for m in re.find_iter(text) {
                 // Keep the closing bracket of a link text: it ends the prose before it.
-                let start = if m.as_str().starts_with(']') { m.start() + 1 } else { m.start() };
+                let start = if m.as_str().starts_with(']') {
+                    m.start() + 1
+                } else {
+                    m.start()
+                };
                 blank(start, m.end());
             }
         }
@@ -107,7 +111,10 @@ pub fn front_matter(text: &str) -> FrontMatter {
     };
     for line in text[..end].lines() {
         if let Some((key, value)) = line.split_once(':') {
-            let value = value.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
+            let value = value
+                .trim()
+                .trim_matches(|c| c == '"' || c == '\'')
+                .to_string();
             if value.is_empty() {
                 continue;
             }
@@ -142,7 +149,8 @@ fn code_blocks(text: &str) -> Vec<(usize, usize)> {
                 if indent < 4 && (run('`') >= 3 || run('~') >= 3) {
                     let c = if run('`') >= 3 { '`' } else { '~' };
                     fence = Some((offset, c, run(c)));
-                } else if prev_blank && (line.starts_with("    ") || line.starts_with('\t'))
+                } else if prev_blank
+                    && (line.starts_with("    ") || line.starts_with('\t'))
                     && !line.trim().is_empty()
                 {
                     blocks.push((offset, offset + line.len()));

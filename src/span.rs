@@ -171,13 +171,26 @@ mod tests {
         let twelve = text.find("12").unwrap();
         assert_eq!(
             idx.position(text, twelve, Encoding::Utf16),
-            Position { line: 0, character: 5 }
+            Position {
+                line: 0,
+                character: 5
+            }
         );
         assert_eq!(
             idx.position(text, twelve, Encoding::Utf8),
-            Position { line: 0, character: 7 }
+            Position {
+                line: 0,
+                character: 7
+            }
         );
-        let back = idx.offset(text, Position { line: 0, character: 5 }, Encoding::Utf16);
+        let back = idx.offset(
+            text,
+            Position {
+                line: 0,
+                character: 5,
+            },
+            Encoding::Utf16,
+        );
         assert_eq!(back, Some(twelve));
     }
 
@@ -185,7 +198,10 @@ mod tests {
     fn inside_a_surrogate_pair_clamps_to_the_character_start() {
         let text = "a😀b";
         let idx = LineIndex::new(text);
-        let pos = Position { line: 0, character: 2 };
+        let pos = Position {
+            line: 0,
+            character: 2,
+        };
         assert_eq!(idx.offset(text, pos, Encoding::Utf16), Some(1));
     }
 
@@ -197,8 +213,21 @@ mod tests {
         let four = text.find("four").unwrap();
         assert_eq!(idx.position(text, four, Encoding::Utf16).line, 3);
         // Past the end of line 0 clamps before the CRLF.
-        let p = Position { line: 0, character: 99 };
+        let p = Position {
+            line: 0,
+            character: 99,
+        };
         assert_eq!(idx.offset(text, p, Encoding::Utf16), Some(3));
-        assert_eq!(idx.offset(text, Position { line: 9, character: 0 }, Encoding::Utf16), None);
+        assert_eq!(
+            idx.offset(
+                text,
+                Position {
+                    line: 9,
+                    character: 0
+                },
+                Encoding::Utf16
+            ),
+            None
+        );
     }
 }

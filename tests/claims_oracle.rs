@@ -369,7 +369,7 @@ fn run_set(path: &Path, source: Source, verbose: bool) -> Score {
                     continue;
                 }
                 score.pairs_found += 1;
-                if claim_of.get(&a).is_some() && claim_of.get(&a) == claim_of.get(&b) {
+                if claim_of.contains_key(&a) && claim_of.get(&a) == claim_of.get(&b) {
                     score.pairs_true += 1;
                 }
             }
@@ -383,7 +383,7 @@ fn run_set(path: &Path, source: Source, verbose: bool) -> Score {
             }
             if claim_of[&a] == claim_of[&b] {
                 score.pairs_gold += 1;
-                if predicted.get(&a).is_some() && predicted.get(&a) == predicted.get(&b) {
+                if predicted.contains_key(&a) && predicted.get(&a) == predicted.get(&b) {
                     score.pairs_gold_found += 1;
                 }
             }
@@ -465,7 +465,7 @@ fn run_set(path: &Path, source: Source, verbose: bool) -> Score {
             continue;
         };
         score.lookalikes += 1;
-        if predicted.get(&a).is_some() && predicted.get(&a) == predicted.get(&b) {
+        if predicted.contains_key(&a) && predicted.get(&a) == predicted.get(&b) {
             score.lookalikes_in_claims += 1;
             if verbose {
                 println!("    LOOKALIKE in claim: {} ~ {}", show(a), show(b));

@@ -28,7 +28,13 @@ fn check_json_reports_the_meeting_conflict_with_related_sources() {
     let diags = j["diagnostics"].as_array().unwrap();
     let conflict = diags
         .iter()
-        .find(|d| d["code"] == "figure-conflict" && d["path"].as_str().unwrap().ends_with("02-continental-wire.md"))
+        .find(|d| {
+            d["code"] == "figure-conflict"
+                && d["path"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("02-continental-wire.md")
+        })
         .expect("conflict on the wire copy");
     assert_eq!(conflict["severity"], "warning");
     assert!(conflict["path"].as_str().unwrap().starts_with(EXAMPLE));
@@ -39,7 +45,11 @@ fn check_json_reports_the_meeting_conflict_with_related_sources() {
     let related = conflict["related"].as_array().unwrap();
     assert!(related.len() >= 2, "{related:#?}");
     for r in related {
-        assert!(r["range"]["start"]["line"].is_u64() && r["span"]["end"].is_u64() && r["message"].is_string());
+        assert!(
+            r["range"]["start"]["line"].is_u64()
+                && r["span"]["end"].is_u64()
+                && r["message"].is_string()
+        );
     }
 }
 
@@ -48,7 +58,10 @@ fn check_human_output_reads_like_a_compiler() {
     let (code, out, _) = crosscheck(&["check", EXAMPLE]);
     assert_eq!(code, 1);
     assert!(out.contains("warning[figure-conflict]:"), "{out}");
-    assert!(out.contains("--> examples/orun-talks/02-continental-wire.md:"), "{out}");
+    assert!(
+        out.contains("--> examples/orun-talks/02-continental-wire.md:"),
+        "{out}"
+    );
     assert!(out.contains("^^^^^"), "{out}");
 }
 
@@ -56,7 +69,10 @@ fn check_human_output_reads_like_a_compiler() {
 fn fail_on_decides_the_exit_code() {
     assert_eq!(crosscheck(&["check", EXAMPLE, "--fail-on", "none"]).0, 0);
     assert_eq!(crosscheck(&["check", EXAMPLE, "--fail-on", "error"]).0, 0);
-    assert_eq!(crosscheck(&["check", EXAMPLE, "--fail-on", "information"]).0, 1);
+    assert_eq!(
+        crosscheck(&["check", EXAMPLE, "--fail-on", "information"]).0,
+        1
+    );
 }
 
 #[test]
@@ -77,16 +93,27 @@ fn figures_json_has_the_spec_fields_and_shared_claim_ids() {
     assert_eq!(code, 0);
     let j: Value = serde_json::from_str(&out).unwrap();
     let figures = j["figures"].as_array().unwrap();
-    let meeting: Vec<&Value> = figures.iter().filter(|f| f["kind"] == "duration" && f["unit"] == "hour").collect();
+    let meeting: Vec<&Value> = figures
+        .iter()
+        .filter(|f| f["kind"] == "duration" && f["unit"] == "hour")
+        .collect();
     assert!(meeting.len() >= 4, "{meeting:#?}");
     for f in figures {
-        for key in ["path", "range", "span", "text", "kind", "value", "unit", "low", "high", "hedge", "claim"] {
+        for key in [
+            "path", "range", "span", "text", "kind", "value", "unit", "low", "high", "hedge",
+            "claim",
+        ] {
             assert!(f.get(key).is_some(), "{key} missing in {f}");
         }
     }
-    let two_and_half = meeting.iter().find(|f| f["value"] == 2.5).expect("2-1/2 hour read as 2.5");
+    let two_and_half = meeting
+        .iter()
+        .find(|f| f["value"] == 2.5)
+        .expect("2-1/2 hour read as 2.5");
     assert!(two_and_half["claim"].is_number());
-    assert!(meeting.iter().any(|f| f["value"] == 2.0 && f["claim"] == two_and_half["claim"]));
+    assert!(meeting
+        .iter()
+        .any(|f| f["value"] == 2.0 && f["claim"] == two_and_half["claim"]));
 }
 
 #[test]
@@ -95,10 +122,23 @@ fn entities_json_links_surnames_and_reports_the_misspelling() {
     assert_eq!(code, 0);
     let j: Value = serde_json::from_str(&out).unwrap();
     let list = j["entities"].as_array().unwrap();
-    let ortega = list.iter().find(|e| e["name"] == "Maria Ortega").expect("Maria Ortega");
+    let ortega = list
+        .iter()
+        .find(|e| e["name"] == "Maria Ortega")
+        .expect("Maria Ortega");
     assert_eq!(ortega["kind"], "person");
-    assert!(ortega["mentions"].as_array().unwrap().iter().any(|m| m["text"] == "Ortega"));
-    let kettil = list.iter().find(|e| e["name"] == "Lars Kettil").expect("Lars Kettil");
+    assert!(ortega["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["text"] == "Ortega"));
+    let kettil = list
+        .iter()
+        .find(|e| e["name"] == "Lars Kettil")
+        .expect("Lars Kettil");
     let variants = kettil["variants"].as_array().unwrap();
-    assert!(variants.iter().any(|v| v["text"] == "Lars Kettill"), "{kettil:#}");
+    assert!(
+        variants.iter().any(|v| v["text"] == "Lars Kettill"),
+        "{kettil:#}"
+    );
 }

@@ -754,13 +754,11 @@ fn sessions(utf8: bool) {
 }
 
 #[test]
-#[ignore = "bug: concurrent publish passes interleave their sends (src/lsp/sync.rs publish), so stale diagnostics can arrive last"]
 fn random_sessions_utf16() {
     sessions(false);
 }
 
 #[test]
-#[ignore = "bug: concurrent publish passes interleave their sends (src/lsp/sync.rs publish), so stale diagnostics can arrive last"]
 fn random_sessions_utf8() {
     sessions(true);
 }
@@ -784,7 +782,6 @@ fn full(text: String) -> Change {
 /// others are told, so each edit publishes to every article. The last publish per
 /// article must be that of the final text, even when publish passes overlap.
 #[test]
-#[ignore = "bug: concurrent publish passes interleave their sends (src/lsp/sync.rs publish), so stale diagnostics can arrive last"]
 fn rapid_edits_end_in_the_final_diagnostics_everywhere() {
     let files = (0..FILES.len())
         .map(|f| (f, format!("The talks lasted {} hours.\n", f + 2)))
@@ -843,7 +840,6 @@ fn close_then_reopen_keeps_the_document_open() {
 /// articles behind. Indexing waits on the client's answer to its progress request,
 /// so holding that answer back makes the race certain.
 #[test]
-#[ignore = "bug: index() upserts a folder's articles after the folder was removed (no is_article/root check per chunk, src/lsp/scan.rs)"]
 fn a_folder_removed_while_it_is_indexed_leaves_nothing_behind() {
     let root = tempfile::tempdir().unwrap();
     let (kept, passing) = (root.path().join("kept"), root.path().join("passing"));

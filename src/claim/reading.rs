@@ -449,8 +449,7 @@ fn read(
     let s = article.sentence_of[first];
     if s > 0 {
         let prev = article.sentences[s - 1].clone();
-        for i in prev.start.max(prev.end.saturating_sub(WINDOW))..prev.end {
-            let t = &toks[i];
+        for t in &toks[prev.start.max(prev.end.saturating_sub(WINDOW))..prev.end] {
             if t.is_word && !t.is_number && !lexicon::is_stop(&t.lower) {
                 let key = lexicon::canonical(&lexicon::stem(&t.lower));
                 let e = terms.entry(key).or_insert(0.0);
@@ -464,9 +463,9 @@ fn read(
             "updated" | "posted" | "published" | "modified" | "copyright" | "©"
         )
     });
-    for i in lo..=hi {
-        if article.is_name(i) && toks[i].lower.len() > 1 && !ctx.anchors.contains(&toks[i].lower) {
-            ctx.anchors.push(toks[i].lower.clone());
+    for (i, t) in toks.iter().enumerate().take(hi + 1).skip(lo) {
+        if article.is_name(i) && t.lower.len() > 1 && !ctx.anchors.contains(&t.lower) {
+            ctx.anchors.push(t.lower.clone());
         }
     }
     let mut terms: Vec<(String, f32)> = terms.into_iter().collect();

@@ -476,7 +476,7 @@ impl<'a> Doc<'a> {
 
     /// A title word, unless possessive ("Sheriff's Office" is a name).
     fn is_title_tok(&self, i: usize) -> bool {
-        !self.toks[i].possessive && self.g.is_title(&self.key(i))
+        !self.toks[i].possessive && self.g.is_title(self.key(i))
     }
 
     fn is_connector(&self, i: usize) -> bool {
@@ -500,7 +500,7 @@ impl<'a> Doc<'a> {
         let nx = i + 1;
         nx < self.toks.len() && self.toks[nx].joined && self.is_namey(nx) && {
             let k = self.key(nx);
-            self.g.is_org_head(&k) || self.g.is_place_head(&k) || k == "medical"
+            self.g.is_org_head(k) || self.g.is_place_head(k) || k == "medical"
         }
     }
 
@@ -528,7 +528,7 @@ impl<'a> Doc<'a> {
         for &t in run {
             let is_stop = self.toks[t].shape != Shape::Lower && self.word(t) != "The" && {
                 let k = self.key(t);
-                self.g.is_stop(&k) || NOT_ACRONYMS.contains(&k)
+                self.g.is_stop(k) || NOT_ACRONYMS.contains(&k)
             };
             if is_stop {
                 self.process_piece(&piece, out);
@@ -604,16 +604,16 @@ impl<'a> Doc<'a> {
             let cut = match self.word(p[i]) {
                 "of" => {
                     let left = self.key(p[i - 1]);
-                    !(self.g.is_org_head(&left)
-                        || self.g.is_place_head(&left)
+                    !(self.g.is_org_head(left)
+                        || self.g.is_place_head(left)
                         || self.is_title_tok(p[i - 1])
-                        || self.g.is_other_head(&left))
+                        || self.g.is_other_head(left))
                 }
                 // "South 333rd Street and Pacific Highway South": two headed names.
                 "and" => {
                     !named || {
                         let left = self.key(p[i - 1]);
-                        i - from >= 2 && (self.g.is_org_head(&left) || self.g.is_place_head(&left))
+                        i - from >= 2 && (self.g.is_org_head(left) || self.g.is_place_head(left))
                     }
                 }
                 _ => false,
@@ -660,7 +660,7 @@ impl<'a> Doc<'a> {
     /// Whether a capitalised first word of a sentence is just a common word.
     fn droppable_initial(&self, i: usize) -> bool {
         let k = self.key(i);
-        if self.g.is_title(&k) || self.g.given(&k).is_some() || self.g.known(&k).is_some() {
+        if self.g.is_title(k) || self.g.given(k).is_some() || self.g.known(k).is_some() {
             return false;
         }
         // "Fortunately Middleton said": an adverb starts the sentence.
@@ -687,11 +687,11 @@ impl<'a> Doc<'a> {
             .filter(|&i| i > 0)
             .map_or(*p.last()?, |i| p[i - 1]);
         let k = self.key(head);
-        if self.g.is_org_head(&k) {
+        if self.g.is_org_head(k) {
             Some(EntityKind::Organisation)
-        } else if self.g.is_place_head(&k) {
+        } else if self.g.is_place_head(k) {
             Some(EntityKind::Place)
-        } else if self.g.is_other_head(&k) {
+        } else if self.g.is_other_head(k) {
             Some(EntityKind::Other)
         } else {
             None
@@ -713,7 +713,7 @@ impl<'a> Doc<'a> {
             return false;
         }
         let firstk = self.key(p[0]);
-        if NAME_SUFFIXES.contains(&firstk) || self.g.is_title(&firstk) {
+        if NAME_SUFFIXES.contains(&firstk) || self.g.is_title(firstk) {
             return false;
         }
         true
@@ -734,7 +734,7 @@ impl<'a> Doc<'a> {
             // else leaves the last two words to the name.
             if name_from < p.len() && self.is_connector(p[name_from]) {
                 let given = (name_from + 1..p.len())
-                    .find(|&i| self.g.given(&self.key(p[i])).is_some() && i + 1 < p.len());
+                    .find(|&i| self.g.given(self.key(p[i])).is_some() && i + 1 < p.len());
                 name_from = match given {
                     Some(i) => i,
                     None if p.len() >= name_from + 4 => p.len() - 2,
@@ -938,8 +938,8 @@ impl<'a> Doc<'a> {
         }
         let firstk = self.key(first);
         let lastk = self.key(last);
-        let given = self.g.given(&firstk).is_some() && self.g.known(&firstk).is_none()
-            || self.g.given(&firstk).is_some() && p.len() >= 2;
+        let given = self.g.given(firstk).is_some() && self.g.known(firstk).is_none()
+            || self.g.given(firstk).is_some() && p.len() >= 2;
         match self.head_kind(p) {
             Some(kind) if p.len() > 1 => {
                 if given && p.len() == 2 && SURNAME_HEADS.contains(&lastk) {
@@ -980,8 +980,8 @@ impl<'a> Doc<'a> {
                 .any(|&t| self.is_connector(t) || self.toks[t].after_ampersand);
             let odd = p.iter().any(|&t| {
                 let k = self.key(t);
-                self.g.is_demonym(&k)
-                    || self.g.known(&k).is_some()
+                self.g.is_demonym(k)
+                    || self.g.known(k).is_some()
                     || self.word(t).chars().any(|c| c.is_ascii_digit())
                     || (self.toks[t].initial && !self.confirmed.contains(k))
             });

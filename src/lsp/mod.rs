@@ -56,6 +56,9 @@ pub struct Backend {
     state: Arc<Mutex<State>>,
     /// Bumped by every change; a publish pass that sees a newer value stops early.
     generation: Arc<AtomicU64>,
+    /// Held from computing a batch of diagnostics until it is sent, so batches of two
+    /// changes never interleave and a stale list never arrives last.
+    publishing: tokio::sync::Mutex<()>,
 }
 
 impl Backend {
@@ -64,6 +67,7 @@ impl Backend {
             client,
             state: Arc::new(Mutex::new(State::default())),
             generation: Arc::new(AtomicU64::new(0)),
+            publishing: tokio::sync::Mutex::new(()),
         }
     }
 

@@ -87,8 +87,10 @@ impl Backend {
             {
                 let mut st = lock(&self.state);
                 for p in prepared {
-                    // The editor's text wins for open articles.
-                    if !st.open.contains_key(p.path()) {
+                    // The editor's text wins for open articles; a folder removed
+                    // meanwhile keeps none of its articles.
+                    let under_root = st.roots.iter().any(|r| p.path().starts_with(r));
+                    if under_root && !st.open.contains_key(p.path()) {
                         st.ws.insert(p);
                     }
                 }

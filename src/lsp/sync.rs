@@ -86,7 +86,7 @@ impl Backend {
                     rope: Rope::from_str(&text),
                 },
             );
-            st.ws.upsert(path.clone(), text);
+            st.upsert_open(path.clone(), text);
             // No folder from the client: the opened article's folder is the workspace.
             if st.roots.is_empty() {
                 let root = path.parent().map(Path::to_path_buf);
@@ -122,7 +122,7 @@ impl Backend {
                         exact &= apply(&mut doc.rope, change, enc);
                     }
                     let text = doc.rope.to_string();
-                    st.ws.upsert(path.clone(), text);
+                    st.upsert_open(path.clone(), text);
                     (!exact).then(|| {
                         format!(
                             "edit range past the end of {}; clamped to the end",
@@ -182,7 +182,17 @@ impl Backend {
                 }
                 if change.typ == FileChangeType::DELETED {
                     if st.ws.remove(&path).is_none() {
-                        st.ws.remove_below(&path); // a folder
+                        // A folder; articles open in the editor live on in the editor.
+                        st.ws.remove_below(&path);
+                        let open: Vec<(PathBuf, String)> = st
+                            .open
+                            .iter()
+                            .filter(|(p, _)| p.starts_with(&path))
+                            .map(|(p, d)| (p.clone(), d.rope.to_string()))
+                            .collect();
+                        for (p, text) in open {
+                            st.upsert_open(p, text);
+                        }
                     }
                 } else if st.is_article(&path) {
                     match files::read(&path, limit) {
@@ -248,6 +258,7 @@ impl Backend {
     pub(super) async fn publish(&self, first: Option<PathBuf>) {
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let counter = self.generation.clone();
+        let _sending = self.publishing.lock().await;
         let batch = self
             .with_state(move |st| {
                 if counter.load(Ordering::SeqCst) != generation {
@@ -266,12 +277,33 @@ impl Backend {
 }
 
 impl State {
+    /// Puts an open article's live text into the workspace, unless it is over
+    /// `max_file_bytes`, where the server agrees with `crosscheck check` and skips it.
+    pub(super) fn upsert_open(&mut self, path: PathBuf, text: String) {
+        let limit = self.ws.config().max_file_bytes;
+        if text.len() as u64 > limit {
+            eprintln!(
+                "crosscheck: {}: {} bytes is over max_file_bytes ({limit}), skipped",
+                path.display(),
+                text.len()
+            );
+            self.ws.remove(&path);
+        } else {
+            self.ws.upsert(path, text);
+        }
+    }
+
     /// Whether a path below one of the roots is an article under the current config.
     pub(super) fn is_article(&self, path: &Path) -> bool {
         let matcher = Matcher::new(self.ws.config());
         self.roots.iter().any(|r| {
-            path.strip_prefix(r)
-                .is_ok_and(|rel| matcher.is_article(rel))
+            path.strip_prefix(r).is_ok_and(|rel| {
+                // Through no symlink: the real path must be the path under the root.
+                let real = std::fs::canonicalize(path).ok();
+                let root = std::fs::canonicalize(r).ok();
+                let direct = matches!((real, root), (Some(p), Some(r)) if p == r.join(rel));
+                direct && matcher.is_article(rel)
+            })
         })
     }
 

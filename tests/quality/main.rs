@@ -117,11 +117,20 @@ fn same_value(f: &Figure, g: &GoldFigure) -> bool {
         serde_json::Value::Number(n) => Some(n.to_string()),
         _ => None,
     };
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(1.0);
+    // A range written "30-40" in gold is right when both ends are.
+    if let Some((a, b)) = g.value.as_str().and_then(|s| s.split_once('-')) {
+        if let (Ok(a), Ok(b), Some(lo), Some(hi)) = (
+            a.parse::<f64>(),
+            b.parse::<f64>(),
+            f.interval.low,
+            f.interval.high,
+        ) {
+            return close(a, lo) && close(b, hi);
+        }
+    }
     match &f.value {
-        Value::Number(n) => g
-            .value
-            .as_f64()
-            .is_some_and(|v| (v - n).abs() <= 1e-6 * v.abs().max(1.0)),
+        Value::Number(n) => g.value.as_f64().is_some_and(|v| close(v, *n)),
         Value::Calendar(c) => {
             let c = c.to_lowercase();
             as_str(&g.value).as_deref() == Some(&c)
@@ -369,11 +378,13 @@ fn our_kind(k: EntityKind) -> Option<&'static str> {
     }
 }
 
+/// A mention's place: article name, byte start, byte end.
+type MentionKey = (String, usize, usize);
+
 fn score_entities(l: &mut Loaded, s: &mut EntityScores) {
     let derived = l.ws.derived();
     // Gold mention index: (doc, span) -> (kind, entity id, optional)
-    let mut gold: HashMap<(String, usize, usize), (Option<&'static str>, &str, bool)> =
-        HashMap::new();
+    let mut gold: HashMap<MentionKey, (Option<&'static str>, &str, bool)> = HashMap::new();
     for e in &l.set.entities {
         for m in &e.mentions {
             gold.insert(
