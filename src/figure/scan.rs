@@ -1014,6 +1014,50 @@ fn name_before(cx: &Cx, j: usize) -> bool {
     if super::lexicon::month(w).is_some() || weekday(w).is_some() || currency_prefix(w).is_some() {
         return false;
     }
+    // Capitalised function words name nothing, even where the sentence start is
+    // hidden (after an emoji or a bullet): `😀 The 2-1/2 hour meeting`.
+    if matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "some"
+            | "all"
+            | "and"
+            | "but"
+            | "or"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "to"
+            | "from"
+            | "with"
+            | "after"
+            | "before"
+            | "over"
+            | "under"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "only"
+            | "just"
+    ) {
+        return false;
+    }
     // All-capital words are mostly shouted text, not names (`SAID 5`), except short
     // call signs and acronyms (`KIRO 7`, `WESH 2`).
     if cx.s(p).len() > 5 && cx.s(p).bytes().all(|b| b.is_ascii_uppercase()) {
