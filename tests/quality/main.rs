@@ -622,6 +622,22 @@ fn main() {
         "seeds gold conflicts reported as figure-conflict",
         claims[0].hard_found_as_conflict.value(),
     );
+    let both = |f: fn(&ClaimScores) -> Ratio| {
+        let (a, b) = (f(&claims[0]), f(&claims[1]));
+        Ratio {
+            hit: a.hit + b.hit,
+            all: a.all + b.all,
+        }
+    };
+    let recall = both(|c| c.conflicts_found);
+    let precision = both(|c| c.reported_true);
+    writeln!(
+        out,
+        "all sets: conflict recall {recall}; conflict precision {precision}"
+    )
+    .ok();
+    measures.insert("conflict recall (all sets)", recall.value());
+    measures.insert("conflict precision (all sets)", precision.value());
     measures.insert("look-alike pairs joined", lookalikes as f64);
     measures.insert(
         "figure-conflicts joining different gold claims",
