@@ -10,6 +10,7 @@ pub mod article;
 pub mod claim;
 pub mod cli;
 pub mod config;
+pub mod edit;
 pub mod entity;
 pub mod figure;
 pub mod files;

@@ -180,54 +180,19 @@ pub struct Session {
     pub markdown: bool,
 }
 
-/// The char index of a position in a rope, as `src/lsp/sync.rs` computes it (kept in
-/// step with it by hand: that function is private to the server).
-fn rope_index(rope: &Rope, line: u32, character: u32, enc: Encoding) -> usize {
-    let line = line as usize;
-    if line >= rope.len_lines() {
-        return rope.len_chars();
-    }
-    let start = rope.line_to_char(line);
-    let slice = rope.line(line);
-    let mut content = slice.len_chars();
-    while content > 0 && matches!(slice.char(content - 1), '\n' | '\r') {
-        content -= 1;
-    }
-    let end = start + content;
-    let want = character as usize;
-    match enc {
-        Encoding::Utf16 => {
-            let target = rope.char_to_utf16_cu(start) + want;
-            if target >= rope.char_to_utf16_cu(end) {
-                end
-            } else {
-                rope.utf16_cu_to_char(target)
-            }
-        }
-        Encoding::Utf8 => {
-            let target = rope.char_to_byte(start) + want;
-            if target >= rope.char_to_byte(end) {
-                end
-            } else {
-                rope.byte_to_char(target)
-            }
-        }
-    }
-}
-
-/// Applies a change to a rope as the server does.
+/// Applies a change to a rope exactly as the server does (the library's own code).
 pub fn apply_rope(rope: &mut Rope, e: &Edit, enc: Encoding) {
-    let Some((l0, c0, l1, c1)) = e.range else {
-        *rope = Rope::from_str(&e.text);
-        return;
-    };
-    let mut a = rope_index(rope, l0.into(), c0.into(), enc);
-    let mut b = rope_index(rope, l1.into(), c1.into(), enc);
-    if a > b {
-        std::mem::swap(&mut a, &mut b);
-    }
-    rope.remove(a..b);
-    rope.insert(a, &e.text);
+    let range = e.range.map(|(l0, c0, l1, c1)| crosscheck::span::Range {
+        start: Position {
+            line: l0.into(),
+            character: c0.into(),
+        },
+        end: Position {
+            line: l1.into(),
+            character: c1.into(),
+        },
+    });
+    crosscheck::edit::apply(rope, range, &e.text, enc);
 }
 
 /// Applies a change to a string through `LineIndex` (the engine's own conversion):

@@ -22,6 +22,18 @@ pub fn to_lsp_position(p: span::Position) -> Position {
     Position::new(p.line, p.character)
 }
 
+/// An LSP range in the engine's own type.
+pub fn from_lsp_range(r: Range) -> span::Range {
+    let p = |p: Position| span::Position {
+        line: p.line,
+        character: p.character,
+    };
+    span::Range {
+        start: p(r.start),
+        end: p(r.end),
+    }
+}
+
 pub fn range(doc: &Document, s: ByteSpan, enc: Encoding) -> Range {
     let r = doc.lines.range(&doc.text, s, enc);
     Range::new(to_lsp_position(r.start), to_lsp_position(r.end))

@@ -5,64 +5,10 @@
 use super::{convert, lock, Backend, OpenDoc, State};
 use crate::config::Config;
 use crate::files::{self, Matcher};
-use crate::span::Encoding;
 use ropey::Rope;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use tower_lsp_server::ls_types::*;
-
-/// The char index of an LSP position in a rope, clamped into the text. The flag says
-/// whether the position lay past the end of the document (a client bug worth logging;
-/// a character past its line's end is LSP's normal way to say "line end").
-fn char_index(rope: &Rope, p: Position, enc: Encoding) -> (usize, bool) {
-    let line = p.line as usize;
-    if line >= rope.len_lines() {
-        return (rope.len_chars(), true);
-    }
-    let start = rope.line_to_char(line);
-    let slice = rope.line(line);
-    let mut content = slice.len_chars();
-    while content > 0 && matches!(slice.char(content - 1), '\n' | '\r') {
-        content -= 1;
-    }
-    let end = start + content;
-    let want = p.character as usize;
-    let index = match enc {
-        Encoding::Utf16 => {
-            let target = rope.char_to_utf16_cu(start) + want;
-            if target >= rope.char_to_utf16_cu(end) {
-                end
-            } else {
-                rope.utf16_cu_to_char(target)
-            }
-        }
-        Encoding::Utf8 => {
-            let target = rope.char_to_byte(start) + want;
-            if target >= rope.char_to_byte(end) {
-                end
-            } else {
-                rope.byte_to_char(target)
-            }
-        }
-    };
-    (index, false)
-}
-
-/// Applies one content change; returns false when a range had to be clamped.
-fn apply(rope: &mut Rope, change: &TextDocumentContentChangeEvent, enc: Encoding) -> bool {
-    let Some(range) = change.range else {
-        *rope = Rope::from_str(&change.text);
-        return true;
-    };
-    let (mut a, clamped_a) = char_index(rope, range.start, enc);
-    let (mut b, clamped_b) = char_index(rope, range.end, enc);
-    if a > b {
-        std::mem::swap(&mut a, &mut b);
-    }
-    rope.remove(a..b);
-    rope.insert(a, &change.text);
-    !(clamped_a || clamped_b)
-}
 
 impl Backend {
     pub(super) async fn opened(&self, params: DidOpenTextDocumentParams) {
@@ -119,7 +65,12 @@ impl Backend {
                 Some(doc) => {
                     let mut exact = true;
                     for change in &params.content_changes {
-                        exact &= apply(&mut doc.rope, change, enc);
+                        exact &= crate::edit::apply(
+                            &mut doc.rope,
+                            change.range.map(convert::from_lsp_range),
+                            &change.text,
+                            enc,
+                        );
                     }
                     let text = doc.rope.to_string();
                     st.upsert_open(path.clone(), text);
@@ -403,46 +354,5 @@ impl State {
                 convert::uri_of(&path).map(|u| (path, u, Vec::new()))
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn change(l0: u32, c0: u32, l1: u32, c1: u32, text: &str) -> TextDocumentContentChangeEvent {
-        TextDocumentContentChangeEvent {
-            range: Some(Range::new(Position::new(l0, c0), Position::new(l1, c1))),
-            range_length: None,
-            text: text.into(),
-        }
-    }
-
-    #[test]
-    fn utf16_edits_after_an_emoji_land_on_the_right_character() {
-        let mut rope = Rope::from_str("😀 2 hours\nnext");
-        assert!(apply(&mut rope, &change(0, 3, 0, 4, "3"), Encoding::Utf16));
-        assert_eq!(rope.to_string(), "😀 3 hours\nnext");
-    }
-
-    #[test]
-    fn an_edit_past_the_end_is_clamped_and_reported() {
-        let mut rope = Rope::from_str("one\r\ntwo");
-        assert!(!apply(&mut rope, &change(7, 0, 9, 0, "!"), Encoding::Utf16));
-        assert_eq!(rope.to_string(), "one\r\ntwo!");
-        // A character past its line's end means the line end, before the CRLF.
-        assert!(apply(
-            &mut rope,
-            &change(0, 50, 0, 50, "s"),
-            Encoding::Utf16
-        ));
-        assert_eq!(rope.to_string(), "ones\r\ntwo!");
-    }
-
-    #[test]
-    fn utf8_positions_count_bytes() {
-        let mut rope = Rope::from_str("é 5");
-        assert!(apply(&mut rope, &change(0, 3, 0, 4, "6"), Encoding::Utf8));
-        assert_eq!(rope.to_string(), "é 6");
     }
 }
