@@ -591,7 +591,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
     }
 
     // Disagreements on strong joins.
-    let mut strong: BTreeMap<usize, Vec<(usize, Judgement)>> = BTreeMap::new();
+    let mut strong = Partners::new();
     for &(a, b, s) in &edges {
         if !flaggable(&items[a], &items[b], s, &counts) {
             continue;
@@ -607,6 +607,14 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         strong.entry(a).or_default().push((b, j));
         strong.entry(b).or_default().push((a, j));
     }
+    relate_through_agreement(&items, &mut strong, &counts);
+    let written = |k: usize| {
+        let span = items[k].figure.span;
+        docs[items[k].doc]
+            .text
+            .get(span.start..span.end)
+            .unwrap_or("")
+    };
     let mut disagreements = Vec::new();
     for (&k, partners) in &strong {
         let verdict = if partners.iter().any(|p| p.1 == Judgement::Conflict) {
@@ -622,7 +630,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         let mut by_value: BTreeMap<String, Group<'_>> = BTreeMap::new();
         let mut related = Vec::new();
         for &(p, j) in partners {
-            let value = message::value_text(&items[p].figure);
+            let value = message::value_text(&items[p].figure, written(p));
             let label = docs[items[p].doc].label;
             let agrees = j == Judgement::Agree;
             let g = by_value.entry(value.clone()).or_insert_with(|| Group {
@@ -642,7 +650,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         let groups: Vec<Group<'_>> = by_value.into_values().collect();
         let message = message::disagreement(
             &claims[claim].quantity,
-            &message::value_text(&items[k].figure),
+            &message::value_text(&items[k].figure, written(k)),
             &groups,
         );
         disagreements.push(Disagreement {
@@ -656,6 +664,39 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
     Alignment {
         claims,
         disagreements,
+    }
+}
+
+/// Strongly joined figures with their judgements, both ways.
+type Partners = BTreeMap<usize, Vec<(usize, Judgement)>>;
+
+/// A figure that agrees with one side of a disagreement takes part in it: when "two
+/// hours" here agrees with "two-hour" there, and that conflicts with "2-1/2 hours" in a
+/// third source, the first and the third disagree too, even if their own wording was
+/// too far apart to join them directly. Only one step through a strong agreement, so
+/// weak chains never add a flag.
+fn relate_through_agreement(items: &[Item<'_>], strong: &mut Partners, counts: &CountIndex) {
+    let mut added: Vec<(usize, usize, Judgement)> = Vec::new();
+    for (&a, partners) in strong.iter() {
+        for &(b, _) in partners.iter().filter(|p| p.1 == Judgement::Agree) {
+            for &(c, _) in strong[&b].iter().filter(|p| p.1 != Judgement::Agree) {
+                let (x, y) = (&items[a], &items[c]);
+                if x.doc == y.doc
+                    || partners.iter().any(|p| p.0 == c)
+                    || added.iter().any(|e| (e.0, e.1) == (a.min(c), a.max(c)))
+                    || blocked(x, y, counts)
+                {
+                    continue;
+                }
+                if let Some(j) = verdict::judge(&x.figure, x.ctx, &y.figure, y.ctx) {
+                    added.push((a.min(c), a.max(c), j));
+                }
+            }
+        }
+    }
+    for (a, c, j) in added {
+        strong.entry(a).or_default().push((c, j));
+        strong.entry(c).or_default().push((a, j));
     }
 }
 
@@ -741,7 +782,7 @@ mod tests {
         assert_eq!(d[0].at.figure, 0);
         assert_eq!(
             d[0].message,
-            "Age of Tom Reyes: 31 here; 32 in 1 source (Evening Star)"
+            "Age of Tom Reyes: 31 here; 32 in 1 other source (Evening Star)"
         );
     }
 

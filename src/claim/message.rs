@@ -1,11 +1,14 @@
 //! Messages a journalist reads at a glance: the quantity in words, what this article
 //! says, and what the other sources say with counts and names —
-//! `Meeting duration: 2 hours here; 2.5 hours in 1 source (Reuters); 2 hours in 1 other`.
+//! `Meeting duration: 2 hours here; 2.5 hours in 1 other source (Reuters); 2 hours (consistent) in
+//! 1 source`.
 
 use crate::figure::{Figure, Kind, Value};
 
 /// A figure's value in words with its hedge: "about 1.4 million people", "Sunday".
-pub fn value_text(figure: &Figure) -> String {
+/// `written` is the figure as the article writes it: a counted noun keeps its case
+/// there ("1.4 million Palestinians", not "palestinians").
+pub fn value_text(figure: &Figure, written: &str) -> String {
     let body = match &figure.value {
         Value::Calendar(c) => calendar_text(c),
         Value::Number(n) => {
@@ -16,7 +19,7 @@ pub fn value_text(figure: &Figure) -> String {
                 (Kind::Age, Some("year") | None) => number,
                 (_, Some(u)) if !u.is_empty() => {
                     let unit = if *n == 1.0 { u.to_string() } else { plural(u) };
-                    format!("{number} {unit}")
+                    format!("{number} {}", as_written(&unit, written))
                 }
                 _ => number,
             }
@@ -26,6 +29,14 @@ pub fn value_text(figure: &Figure) -> String {
         Some(h) => format!("{h} {body}"),
         None => body,
     }
+}
+
+/// `word` spelled as in `written` when it occurs there in another case.
+fn as_written<'a>(word: &'a str, written: &'a str) -> &'a str {
+    written
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| w.eq_ignore_ascii_case(word))
+        .unwrap_or(word)
 }
 
 fn number_text(n: f64) -> String {
@@ -103,7 +114,11 @@ pub fn disagreement(quantity: &str, here: &str, groups: &[Group<'_>]) -> String 
     let mut out = format!("{quantity}: {here} here");
     for g in groups.iter().filter(|g| !g.agrees) {
         let n = g.labels.len();
-        let noun = if n == 1 { "source" } else { "sources" };
+        let noun = if n == 1 {
+            "other source"
+        } else {
+            "other sources"
+        };
         out.push_str(&format!(
             "; {} in {n} {noun} ({})",
             g.value,
@@ -112,8 +127,8 @@ pub fn disagreement(quantity: &str, here: &str, groups: &[Group<'_>]) -> String 
     }
     for g in groups.iter().filter(|g| g.agrees) {
         let n = g.labels.len();
-        let noun = if n == 1 { "other" } else { "others" };
-        out.push_str(&format!("; {} in {n} {noun}", g.value));
+        let noun = if n == 1 { "source" } else { "sources" };
+        out.push_str(&format!("; {} (consistent) in {n} {noun}", g.value));
     }
     out
 }
@@ -140,7 +155,7 @@ mod tests {
         ];
         assert_eq!(
             disagreement("Meeting duration", "2 hours", &groups),
-            "Meeting duration: 2 hours here; 2.5 hours in 1 source (Reuters); 2 hours in 1 other"
+            "Meeting duration: 2 hours here; 2.5 hours in 1 other source (Reuters); 2 hours (consistent) in 1 source"
         );
     }
 
@@ -155,6 +170,17 @@ mod tests {
             interval: Interval::default(),
             hedge: Some("about".into()),
         };
-        assert_eq!(value_text(&f), "about 1.4 million people");
+        assert_eq!(
+            value_text(&f, "1.4 million people"),
+            "about 1.4 million people"
+        );
+        let f = Figure {
+            unit: Some("palestinian".into()),
+            ..f
+        };
+        assert_eq!(
+            value_text(&f, "1.4 million Palestinians"),
+            "about 1.4 million Palestinians"
+        );
     }
 }

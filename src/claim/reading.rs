@@ -121,6 +121,17 @@ const NUMBER_WORDS: &[&str] = &[
     "triple",
 ];
 
+/// Nouns that only frame a quantity ("over the course of two hours", "a total of $5
+/// million", "a period of six months"): the phrase says nothing about what is measured,
+/// so the noun is looked for elsewhere, never taken from the frame.
+const FRAME_NOUNS: &[&str] = &[
+    "course", "span", "period", "space", "total", "sum", "amount", "stretch", "spell", "duration",
+    "tune", "upwards", "excess", "matter",
+];
+
+/// Event classes whose noun names a thing that lasts: the subject of a duration.
+const LASTING_EVENTS: &[&str] = &["meet", "spacewalk", "launchvehicle"];
+
 /// Tokens on each side of a figure that its context may draw on.
 const WINDOW: usize = 40;
 
@@ -671,14 +682,31 @@ fn noun_phrase(
         )
     {
         let mut k = first;
+        // Past a frame ("over the course of") only the event itself may follow.
+        let mut framed = false;
         while k > sentence.start && k + 12 > first {
             k -= 1;
             let t = &toks[k];
-            if matches!(
-                t.lower.as_str(),
-                "," | ";" | ":" | "—" | "." | "\"" | "“" | "”"
-            ) {
+            let quote = matches!(t.lower.as_str(), "\"" | "“" | "”");
+            if quote && framed {
+                continue;
+            }
+            if quote || matches!(t.lower.as_str(), "," | ";" | ":" | "—" | ".") {
                 break;
+            }
+            if FRAME_NOUNS.contains(&t.lower.as_str()) {
+                framed = true;
+                continue;
+            }
+            // What lasts is an event: "the talks lasted two hours", "had a constructive
+            // engagement over the course of two hours".
+            let class = lexicon::canonical(&lexicon::stem(&t.lower));
+            if figure.kind == Kind::Duration && LASTING_EVENTS.contains(&class.as_str()) {
+                words.push(t.lower.clone());
+                break;
+            }
+            if framed {
+                continue;
             }
             let skip = !t.is_word
                 || t.is_number
@@ -924,5 +952,19 @@ mod tests {
         let ctx = context(text, &[nations, time], &[]);
         assert!(ctx[0].others);
         assert_eq!(ctx[1].zone, Some(180));
+    }
+
+    #[test]
+    fn a_duration_belongs_to_the_event_that_lasts_not_to_its_frame() {
+        let text = "The sides \"had a frank engagement\" over the course of two hours.";
+        let f = fig(text, "two hours", Kind::Duration, 2.0, Some("hour"));
+        assert_eq!(context(text, &[f], &[])[0].noun.as_deref(), Some("meet"));
+        let text = "The talks lasted two hours, a spokesman said.";
+        let f = fig(text, "two hours", Kind::Duration, 2.0, Some("hour"));
+        assert_eq!(context(text, &[f], &[])[0].noun.as_deref(), Some("meet"));
+        // A frame with no event before it names nothing.
+        let text = "Rain fell over the course of two hours.";
+        let f = fig(text, "two hours", Kind::Duration, 2.0, Some("hour"));
+        assert_eq!(context(text, &[f], &[])[0].noun, None);
     }
 }

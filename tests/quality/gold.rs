@@ -29,6 +29,9 @@ pub struct GoldFigure {
     #[serde(default)]
     pub resolved: Option<serde_json::Value>,
     pub claim: Option<String>,
+    /// exact, approx, lower, upper or range.
+    #[serde(default)]
+    pub bound: Option<String>,
     #[serde(default)]
     pub optional: Option<bool>,
     pub byte_start: usize,

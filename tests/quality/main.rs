@@ -53,6 +53,7 @@ const FLOORS: &[Floor] = &[
     min("dev figure recall (date time)", 0.90),
     min("conflict recall (all sets)", 0.90),
     min("conflict precision (all sets)", 0.85),
+    min("conflicting pairs related (all sets)", 0.52),
     min("seeds person F1", 0.92),
     min("seeds entity F1", 0.90),
     min("dev person F1", 0.90),
@@ -209,6 +210,9 @@ struct ClaimScores {
     reported_true: Ratio,
     cross_claim_conflicts: usize,
     lookalikes_joined: usize,
+    /// Pairs of differing members of a gold conflict in two articles that one
+    /// diagnostic relates: "every other source related", not just one.
+    conflict_pairs_related: Ratio,
 }
 
 /// The gold figure a reported span in one article stands for.
@@ -218,6 +222,11 @@ fn gold_at<'g>(l: &Loaded<'g>, doc: DocId, s: ByteSpan) -> Option<&'g GoldFigure
         .figures
         .iter()
         .find(|g| &g.doc == name && s.overlaps(span(g.byte_start, g.byte_end)))
+}
+
+/// `QUALITY_VERBOSE=1` lists what was missed, to guide work (the report stays the same).
+fn verbose() -> bool {
+    std::env::var_os("QUALITY_VERBOSE").is_some()
 }
 
 fn score_claims(l: &mut Loaded, s: &mut ClaimScores) {
@@ -346,6 +355,46 @@ fn score_claims(l: &mut Loaded, s: &mut ClaimScores) {
             }
         }
     }
+    let mut related_pairs: HashSet<(&str, &str)> = HashSet::new();
+    for d in &derived.alignment.disagreements {
+        let Some(at) = fig_span(d.at.doc, d.at.figure).and_then(|sp| gold_at(l, d.at.doc, sp))
+        else {
+            continue;
+        };
+        for (m, sp, _) in &d.related {
+            if let Some(o) = gold_at(l, m.doc, *sp) {
+                related_pairs.insert((at.id.as_str(), o.id.as_str()));
+                related_pairs.insert((o.id.as_str(), at.id.as_str()));
+            }
+        }
+    }
+    for c in l.set.claims.iter().filter(|c| {
+        c.optional != Some(true) && (c.verdict == "conflict" || c.verdict == "soft-conflict")
+    }) {
+        let members: Vec<&GoldFigure> = l
+            .set
+            .figures
+            .iter()
+            .filter(|g| g.claim.as_deref() == Some(&c.id) && !g.optional())
+            .collect();
+        for (i, a) in members.iter().enumerate() {
+            for b in &members[i + 1..] {
+                let value = |g: &GoldFigure| g.resolved.clone().unwrap_or(g.value.clone());
+                // A bound ("over one million") may hold with either value.
+                let point = |g: &GoldFigure| matches!(g.bound.as_deref(), Some("exact" | "approx"));
+                if a.doc != b.doc && value(a) != value(b) && point(a) && point(b) {
+                    let hit = related_pairs.contains(&(a.id.as_str(), b.id.as_str()));
+                    s.conflict_pairs_related.add(hit);
+                    if verbose() && !hit {
+                        println!(
+                            "unrelated conflicting pair: {} {} {} / {}",
+                            l.set.cluster, c.id, a.id, b.id
+                        );
+                    }
+                }
+            }
+        }
+    }
     for c in l.set.claims.iter().filter(|c| c.optional != Some(true)) {
         let multi_doc = {
             let docs: HashSet<&str> = l
@@ -362,6 +411,9 @@ fn score_claims(l: &mut Loaded, s: &mut ClaimScores) {
         }
         if c.verdict == "conflict" || c.verdict == "soft-conflict" {
             s.conflicts_found.add(found.contains(&c.id));
+            if verbose() && !found.contains(&c.id) {
+                println!("missed conflict: {} {}", l.set.cluster, c.id);
+            }
         }
         if c.verdict == "conflict" {
             s.hard_found_as_conflict
@@ -631,11 +683,13 @@ fn main() {
     };
     let recall = both(|c| c.conflicts_found);
     let precision = both(|c| c.reported_true);
+    let pairs = both(|c| c.conflict_pairs_related);
     writeln!(
         out,
-        "all sets: conflict recall {recall}; conflict precision {precision}"
+        "all sets: conflict recall {recall}; conflict precision {precision}; conflicting pairs related {pairs}"
     )
     .ok();
+    measures.insert("conflicting pairs related (all sets)", pairs.value());
     measures.insert("conflict recall (all sets)", recall.value());
     measures.insert("conflict precision (all sets)", precision.value());
     measures.insert("look-alike pairs joined", lookalikes as f64);
