@@ -8,6 +8,7 @@
 //! when they are each other's best match between their two articles. A conflict is
 //! flagged only on a strong join with no qualifier that could explain the difference.
 
+use super::calendar;
 use super::message::{self, Group};
 use super::reading;
 use super::verdict::{self, Judgement};
@@ -292,11 +293,21 @@ struct Prepared<'a> {
 fn prepare<'a>(docs: &'a [DocFigures<'a>]) -> Prepared<'a> {
     let mut items: Vec<Item<'a>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
+        let reference = reference_date(doc);
         for (i, (f, c)) in doc.figures.iter().zip(doc.contexts.iter()).enumerate() {
             if c.metadata {
                 continue;
             }
-            let f = reading::as_read(f, c);
+            let mut f = reading::as_read(f, c);
+            if let Some(r) = reference {
+                let before = doc.text.get(..f.span.start).unwrap_or("");
+                let mut from = before.len().saturating_sub(80);
+                while !before.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let before = &before[from..];
+                f = calendar::resolve(f, r, calendar::tense_before(before));
+            }
             items.push(Item {
                 doc: d,
                 index: i,
@@ -340,6 +351,21 @@ fn prepare<'a>(docs: &'a [DocFigures<'a>]) -> Prepared<'a> {
         items,
         scorer: Scorer { idf, norms },
     }
+}
+
+/// The article's own date, against which its bare weekdays are read: the date of its
+/// page furniture ("Updated: Apr 19, 2016"), else a complete date in its first
+/// sentences (a dateline). A complete date further down names some other event.
+fn reference_date(doc: &DocFigures<'_>) -> Option<calendar::FullDate> {
+    let dated = || doc.figures.iter().zip(doc.contexts.iter());
+    dated()
+        .filter(|(_, c)| c.metadata)
+        .find_map(|(f, _)| calendar::FullDate::of(f))
+        .or_else(|| {
+            dated()
+                .filter(|(_, c)| c.sentence <= 2)
+                .find_map(|(f, _)| calendar::FullDate::of(f))
+        })
 }
 
 /// Pairs of articles (lower index first) that tell one story: they share at least
@@ -805,6 +831,45 @@ mod tests {
         let b = vec![fig(b_text, "5 people", Kind::Count, 5.0, Some("person"))];
         let al = run(&[(a_text, a), (b_text, b)]);
         assert!(al.disagreements.is_empty(), "{al:#?}");
+    }
+
+    fn day(text: &str, needle: &str, value: &str) -> Figure {
+        Figure {
+            value: Value::Calendar(value.into()),
+            ..fig(text, needle, Kind::Date, 0.0, None)
+        }
+    }
+
+    #[test]
+    fn a_weekday_is_read_as_the_date_the_article_gives_it() {
+        // 19 April 2016 was a Tuesday: "Sunday" there is 17 April, not the Sunday a
+        // week before that the other report gives.
+        let a_text = "HARBOR CITY, April 19, 2016 - Tom Reyes, 31, shot his neighbor \
+                      Ann Cole at the Elm Street pier on Sunday, police said.";
+        let b_text = "HARBOR CITY - Tom Reyes, 32, shot his neighbor \
+                      Ann Cole at the Elm Street pier on April 10, 2016, police said.";
+        let a = vec![
+            day(a_text, "April 19, 2016", "2016-04-19"),
+            fig(a_text, "31", Kind::Age, 31.0, Some("year")),
+            day(a_text, "Sunday", "XXXX-WXX-7"),
+        ];
+        let b = vec![
+            fig(b_text, "32", Kind::Age, 32.0, Some("year")),
+            day(b_text, "April 10, 2016", "2016-04-10"),
+        ];
+        let al = run(&[(a_text, a), (b_text, b)]);
+        let d = al
+            .disagreements
+            .iter()
+            .find(|d| d.at.doc == DocId(0) && d.at.figure == 2)
+            .unwrap_or_else(|| panic!("the two days disagree: {al:#?}"));
+        assert_eq!(d.verdict, Verdict::Conflict);
+        assert!(
+            d.message
+                .contains("Sunday, April 17, 2016 here; Sunday, April 10, 2016 in 1"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]

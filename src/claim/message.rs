@@ -3,6 +3,7 @@
 //! `Meeting duration: 2 hours here; 2.5 hours in 1 other source (Reuters); 2 hours (consistent) in
 //! 1 source`.
 
+use super::calendar;
 use crate::figure::{Figure, Kind, Value};
 
 /// A figure's value in words with its hedge: "about 1.4 million people", "Sunday".
@@ -64,6 +65,8 @@ fn trim(n: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// A date as a newsroom writes it: "Sunday", "March 3", "Sunday, April 17, 2016";
+/// clock times as written ("21:40").
 fn calendar_text(c: &str) -> String {
     const DAYS: [&str; 7] = [
         "Monday",
@@ -74,16 +77,34 @@ fn calendar_text(c: &str) -> String {
         "Saturday",
         "Sunday",
     ];
-    if let Some(d) = c.strip_prefix("XXXX-WXX-") {
-        if let Some(name) = d
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| DAYS.get(i.wrapping_sub(1)))
-        {
-            return (*name).to_string();
-        }
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(d) = calendar::parse_day(c) else {
+        return c.trim_start_matches('T').to_string();
+    };
+    let weekday = d.weekday.and_then(|w| DAYS.get(w as usize - 1));
+    let month = d
+        .month
+        .and_then(|m| MONTHS.get((m as usize).wrapping_sub(1)));
+    match (weekday, month, d.day, d.year) {
+        (Some(w), Some(m), Some(day), Some(y)) => format!("{w}, {m} {day}, {y}"),
+        (_, Some(m), Some(day), None) => format!("{m} {day}"),
+        (_, Some(m), None, Some(y)) => format!("{m} {y}"),
+        (Some(w), None, None, None) => (*w).to_string(),
+        _ => c.to_string(),
     }
-    c.trim_start_matches('T').to_string()
 }
 
 fn plural(unit: &str) -> String {

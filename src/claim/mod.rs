@@ -6,6 +6,7 @@
 //! joins figures across articles by those contexts and judges each claim.
 
 mod align;
+mod calendar;
 pub mod lexicon;
 mod message;
 mod reading;

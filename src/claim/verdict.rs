@@ -3,6 +3,7 @@
 //! "N other" as N+1, and ages as the year of life they name — then compared:
 //! disjoint is a conflict, overlapping with different stated values differs.
 
+use super::calendar::parse_day;
 use super::FigureContext;
 use crate::figure::{Bound, Figure, Kind, Value};
 
@@ -208,85 +209,6 @@ fn judge_numbers(
     } else {
         Judgement::Agree
     })
-}
-
-/// A calendar value as far as it is known.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct Day {
-    year: Option<i32>,
-    month: Option<u32>,
-    day: Option<u32>,
-    /// 1 = Monday … 7 = Sunday.
-    weekday: Option<u32>,
-}
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-fn parse_day(value: &str) -> Option<Day> {
-    let v = value.trim().to_lowercase();
-    if let Some(i) = WEEKDAYS.iter().position(|w| *w == v) {
-        return Some(Day {
-            weekday: Some(i as u32 + 1),
-            ..Day::default()
-        });
-    }
-    // ISO week form for a weekday: XXXX-WXX-4.
-    if let Some(rest) = v.strip_prefix("xxxx-wxx-") {
-        let w: u32 = rest.parse().ok()?;
-        return (1..=7).contains(&w).then_some(Day {
-            weekday: Some(w),
-            ..Day::default()
-        });
-    }
-    let parts: Vec<&str> = v.split('-').collect();
-    let num = |s: &str| s.parse::<u32>().ok();
-    let mut d = Day::default();
-    match parts.as_slice() {
-        [y] => d.year = y.parse().ok().filter(|_| y.len() == 4),
-        ["", "", m] => d.month = num(m),
-        ["", "", m, day] => {
-            d.month = num(m);
-            d.day = num(day);
-        }
-        [y, m] => {
-            d.year = y.parse().ok();
-            d.month = num(m);
-        }
-        [y, m, day] => {
-            d.year = y.parse().ok();
-            d.month = num(m);
-            d.day = num(day);
-        }
-        _ => return None,
-    }
-    if d.year.is_none() && d.month.is_none() {
-        return None;
-    }
-    if let (Some(y), Some(m), Some(dd)) = (d.year, d.month, d.day) {
-        d.weekday = Some(weekday(y, m, dd));
-    }
-    Some(d)
-}
-
-/// ISO weekday (1 = Monday) of a Gregorian date.
-fn weekday(y: i32, m: u32, d: u32) -> u32 {
-    // Sakamoto's method; result 0 = Sunday.
-    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if m < 3 { y - 1 } else { y };
-    let w = (y + y / 4 - y / 100 + y / 400 + T[(m as usize + 11) % 12] + d as i32).rem_euclid(7);
-    if w == 0 {
-        7
-    } else {
-        w as u32
-    }
 }
 
 fn judge_days(a: &Figure, b: &Figure) -> Option<Judgement> {
