@@ -51,6 +51,67 @@ pub fn recognise(text: &str) -> Vec<Mention> {
     doc.mentions()
 }
 
+/// Words that end an appositive role: what follows is a clause, not the role.
+const ROLE_ENDS: &[&str] = &[
+    "who", "whom", "whose", "which", "that", "said", "says", "told", "and", "but", "when", "where",
+    "while", "after", "before", "as", "is", "was", "has", "had", "will",
+];
+
+/// Nouns too plain to be a role ("Ann Lee, a woman in her 40s").
+const NOT_ROLES: &[&str] = &[
+    "man", "woman", "person", "boy", "girl", "one", "other", "same",
+];
+
+/// Longest appositive role, in words.
+const ROLE_WORDS: usize = 7;
+
+/// A role in apposition after a person's name: "Jacob Magid, the bureau chief, said" →
+/// "bureau chief"; "Roger Williams, a Republican of Texas." → "Republican of Texas";
+/// "Ann Lee, Secretary of State," → "Secretary of State". The appositive must open with
+/// an article or a title word and close at punctuation within a few words, so that a
+/// list of names ("Lee, Park and Cho") or a clause ("Lee, who fled,") is never taken.
+fn role_after(text: &str, end: usize, g: &gazetteer::Gazetteer) -> Option<String> {
+    let rest = text.get(end..)?.strip_prefix(", ")?;
+    let close = rest
+        .find([',', '.', ';', ':', '(', ')', '\n', '—', '"', '“', '”'])
+        .unwrap_or(rest.len());
+    // A dot inside an abbreviation ("U.S.", "Rep.") does not close the role.
+    let close = {
+        let mut at = close;
+        while rest[at..].starts_with('.') {
+            let word_start = rest[..at].rfind(' ').map_or(0, |i| i + 1);
+            let word = &rest[word_start..at];
+            let abbreviation =
+                word.len() <= 4 && word.chars().next().is_some_and(char::is_uppercase);
+            match rest[at + 1..].find([',', '.', ';', ':', '(', ')', '\n', '—']) {
+                Some(next) if abbreviation => at = at + 1 + next,
+                _ => break,
+            }
+        }
+        at
+    };
+    let words: Vec<&str> = rest[..close].split_whitespace().collect();
+    let (first, body) = words.split_first()?;
+    let body = if matches!(first.to_lowercase().as_str(), "the" | "a" | "an") {
+        body
+    } else if g.is_title(&gazetteer::key(first)) {
+        &words[..]
+    } else {
+        return None;
+    };
+    if body.is_empty()
+        || body.len() > ROLE_WORDS
+        || body.iter().any(|w| {
+            let lower = w.to_lowercase();
+            ROLE_ENDS.contains(&lower.as_str()) || w.chars().any(|c| c.is_ascii_digit())
+        })
+        || (body.len() == 1 && NOT_ROLES.contains(&body[0].to_lowercase().as_str()))
+    {
+        return None;
+    }
+    Some(body.join(" "))
+}
+
 /// Words that end a glued token from bad scraping ("Gaza Stripthe").
 const GLUE_TAILS: [&str; 10] = [
     "the", "and", "said", "from", "with", "that", "this", "for", "was", "has",
@@ -516,7 +577,11 @@ impl<'a> Doc<'a> {
             .map(|c| Mention {
                 span: ByteSpan::new(c.start, c.end),
                 kind: c.kind,
-                role: c.role.map(|r| r.of(self.text).to_string()),
+                role: match c.role {
+                    Some(r) => Some(r.of(self.text).to_string()),
+                    None if c.kind == EntityKind::Person => role_after(self.text, c.end, self.g),
+                    None => None,
+                },
                 certainty: c.certainty,
             })
             .collect()
@@ -1260,6 +1325,35 @@ mod tests {
 
     fn has(text: &str, name: &str, kind: EntityKind) -> bool {
         names(text).iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn a_role_after_a_name_is_read_from_the_apposition() {
+        let role = |text: &str| {
+            let m = recognise(text);
+            let p = m
+                .iter()
+                .find(|m| m.kind == EntityKind::Person)
+                .expect("a person");
+            p.role.clone()
+        };
+        assert_eq!(
+            role("Jacob Magid, the bureau chief, said the talks ended.").as_deref(),
+            Some("bureau chief")
+        );
+        assert_eq!(
+            role("The shots hit Roger Williams, a Republican of Texas.").as_deref(),
+            Some("Republican of Texas")
+        );
+        assert_eq!(
+            role("Karine Jean-Pierre, the White House press secretary, spoke.").as_deref(),
+            Some("White House press secretary")
+        );
+        // Not roles: a clause, an age, a list of names, a plain noun.
+        assert_eq!(role("Jacob Magid, who fled, was held."), None);
+        assert_eq!(role("Jacob Magid, 45, was held."), None);
+        assert_eq!(role("Jacob Magid, Ann Lee and Tom Reyes met."), None);
+        assert_eq!(role("Jacob Magid, a man in his 40s, was held."), None);
     }
 
     #[test]

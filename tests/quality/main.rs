@@ -538,11 +538,13 @@ fn score_entities(l: &mut Loaded, s: &mut EntityScores) {
                 continue;
             }
             let gs = span(v.byte_start, v.byte_end);
-            s.variants_found.add(
-                reported_variants
-                    .iter()
-                    .any(|(d, sp)| d == &v.doc && sp.overlaps(gs)),
-            );
+            let hit = reported_variants
+                .iter()
+                .any(|(d, sp)| d == &v.doc && sp.overlaps(gs));
+            s.variants_found.add(hit);
+            if verbose() && !hit {
+                println!("missed variant: {} {} in {}", l.set.cluster, e.id, v.doc);
+            }
         }
     }
     for (d, sp) in &reported_variants {
