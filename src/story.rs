@@ -11,7 +11,8 @@
 
 use crate::entity::Mention;
 use crate::DocId;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// Workspaces up to this size are checked as one story, whatever they share.
 pub const ONE_STORY: usize = 64;
@@ -103,7 +104,7 @@ impl Index {
             }
         }
         let ids: Vec<DocId> = self.docs.iter().copied().collect();
-        let mut groups: HashMap<usize, Vec<DocId>> = HashMap::new();
+        let mut groups: HashMap<usize, Vec<DocId>> = HashMap::default();
         for (i, d) in ids.iter().enumerate() {
             let root = find(&mut parent, i);
             groups.entry(root).or_default().push(*d);

@@ -295,7 +295,7 @@ fn run_set(path: &Path, source: Source, verbose: bool) -> Score {
                     c.terms
                         .iter()
                         .take(10)
-                        .map(|(t, w)| format!("{t}:{w:.2}"))
+                        .map(|(t, w)| format!("{}:{w:.2}", t.as_str()))
                         .collect::<Vec<_>>()
                 );
             }

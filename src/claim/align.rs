@@ -11,11 +11,13 @@
 use super::calendar;
 use super::message::{self, Group};
 use super::reading;
+use super::term::Term;
 use super::verdict::{self, Judgement};
 use super::{Alignment, Claim, Disagreement, DocFigures, FigureContext, Member, Verdict};
 use crate::figure::{Figure, Kind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Longest posting list still used for candidates: keys shared by more figures are
 /// too common to say which quantity a figure measures.
@@ -82,31 +84,36 @@ struct Item<'a> {
     /// Every figure of this article with the same noun (or, for ages, a shared role)
     /// states one value: the noun alone picks the quantity out in this article.
     unique_anchor: bool,
+    /// The context's terms ordered by term, for merging.
+    sorted_terms: Vec<(Term, f32)>,
 }
 
 struct Scorer {
-    idf: HashMap<String, f32>,
+    idf: HashMap<Term, f32>,
     norms: Vec<f32>,
 }
 
 impl Scorer {
-    fn idf(&self, term: &str) -> f32 {
-        self.idf.get(term).copied().unwrap_or(0.0)
+    fn idf(&self, term: Term) -> f32 {
+        self.idf.get(&term).copied().unwrap_or(0.0)
     }
 
+    /// IDF-weighted cosine of the two clauses' words: a merge of the two term lists,
+    /// each sorted by term.
     fn lexical(&self, a: usize, b: usize, items: &[Item<'_>]) -> f32 {
-        let tb: HashMap<&str, f32> = items[b]
-            .ctx
-            .terms
-            .iter()
-            .map(|(t, w)| (t.as_str(), *w))
-            .collect();
-        let dot: f32 = items[a]
-            .ctx
-            .terms
-            .iter()
-            .filter_map(|(t, wa)| tb.get(t.as_str()).map(|wb| wa * wb * self.idf(t).powi(2)))
-            .sum();
+        let (ta, tb) = (&items[a].sorted_terms, &items[b].sorted_terms);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+        while i < ta.len() && j < tb.len() {
+            match ta[i].0.cmp(&tb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += ta[i].1 * tb[j].1 * self.idf(ta[i].0).powi(2);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
         let n = self.norms[a] * self.norms[b];
         if n > 0.0 {
             dot / n
@@ -316,25 +323,30 @@ fn prepare<'a>(docs: &'a [DocFigures<'a>]) -> Prepared<'a> {
                 figure: f,
                 ctx: c,
                 unique_anchor: false,
+                sorted_terms: {
+                    let mut t = c.terms.clone();
+                    t.sort_unstable_by_key(|x| x.0);
+                    t
+                },
             });
         }
     }
     mark_unique_anchors(&mut items);
 
     // Document frequency of context words across the workspace.
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    let mut seen: HashSet<(usize, &str)> = HashSet::new();
+    let mut df: HashMap<Term, usize> = HashMap::default();
+    let mut seen: HashSet<(usize, Term)> = HashSet::default();
     for it in &items {
-        for (t, _) in &it.ctx.terms {
-            if seen.insert((it.doc, t.as_str())) {
-                *df.entry(t.as_str()).or_default() += 1;
+        for &(t, _) in &it.ctx.terms {
+            if seen.insert((it.doc, t)) {
+                *df.entry(t).or_default() += 1;
             }
         }
     }
     let n = docs.len() as f32;
-    let idf: HashMap<String, f32> = df
+    let idf: HashMap<Term, f32> = df
         .iter()
-        .map(|(t, c)| (t.to_string(), (1.0 + n / *c as f32).ln()))
+        .map(|(&t, c)| (t, (1.0 + n / *c as f32).ln()))
         .collect();
     let norms = items
         .iter()
@@ -372,11 +384,11 @@ fn reference_date(doc: &DocFigures<'_>) -> Option<calendar::FullDate> {
 /// [`SHARED_NAMES`] names that few articles of the workspace use. Figures of unrelated
 /// articles are never compared: two shootings in two towns both have a "25-year-old".
 fn related_articles(items: &[Item<'_>], n_docs: usize) -> HashSet<(usize, usize)> {
-    let mut names_of: Vec<HashSet<&str>> = vec![HashSet::new(); n_docs];
+    let mut names_of: Vec<HashSet<&str>> = vec![HashSet::default(); n_docs];
     for it in items {
         names_of[it.doc].extend(it.ctx.anchors.iter().map(String::as_str));
     }
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
     for (d, names) in names_of.iter().enumerate() {
         for &name in names {
             postings.entry(name).or_default().push(d);
@@ -384,7 +396,7 @@ fn related_articles(items: &[Item<'_>], n_docs: usize) -> HashSet<(usize, usize)
     }
     // A name used by more articles than this says nothing about which story it is.
     let cap = 10usize.max((n_docs as f64).sqrt() as usize);
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
     for docs in postings.values().filter(|d| d.len() <= cap) {
         for (i, &a) in docs.iter().enumerate() {
             for &b in &docs[i + 1..] {
@@ -404,7 +416,7 @@ fn related_articles(items: &[Item<'_>], n_docs: usize) -> HashSet<(usize, usize)
 type Links = HashMap<(usize, usize, usize, usize), Vec<(usize, usize)>>;
 
 fn links_of(items: &[Item<'_>], edges: &[(usize, usize, f32)]) -> Links {
-    let mut links: Links = HashMap::new();
+    let mut links: Links = HashMap::default();
     for &(a, b, s) in edges {
         if s < FLAG {
             continue;
@@ -451,8 +463,8 @@ fn join(
     candidates: &[(usize, usize)],
     links: &Links,
 ) -> Vec<Join> {
-    let mut scored: HashMap<(usize, usize), f32> = HashMap::new();
-    let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::new();
+    let mut scored: HashMap<(usize, usize), f32> = HashMap::default();
+    let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::default();
     for &(a, b) in candidates {
         let Some(mut s) = score(scorer, items, a, b) else {
             continue;
@@ -492,7 +504,7 @@ fn mark_unique_anchors(items: &mut [Item<'_>]) {
         }
         a
     };
-    let mut values: HashMap<(usize, String, String), Vec<String>> = HashMap::new();
+    let mut values: HashMap<(usize, String, String), Vec<String>> = HashMap::default();
     for it in items.iter() {
         for a in anchors(it) {
             let v = values.entry((it.doc, it.tag.clone(), a)).or_default();
@@ -526,7 +538,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
     let Prepared { items, scorer } = prepare(docs);
 
     // Inverted index on claim keys.
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<String, Vec<usize>> = HashMap::default();
     for (k, it) in items.iter().enumerate() {
         let mut keys = vec![it.tag.clone()];
         if let Some(n) = &it.ctx.noun {
@@ -539,7 +551,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
             keys.push(format!("{}|x:{name}", it.tag));
         }
         for (t, _) in it.ctx.terms.iter().take(INDEXED_TERMS) {
-            keys.push(format!("{}|t:{t}", it.tag));
+            keys.push(format!("{}|t:{}", it.tag, t.as_str()));
         }
         keys.sort();
         keys.dedup();
@@ -548,7 +560,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         }
     }
     let related = related_articles(&items, docs.len());
-    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    let mut candidates: HashSet<(usize, usize)> = HashSet::default();
     for posting in index.values() {
         if posting.len() > POSTING_CAP {
             continue;
@@ -567,7 +579,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
     // figure next to an already joined pair joins its counterpart more easily.
     let mut candidates: Vec<(usize, usize)> = candidates.into_iter().collect();
     candidates.sort_unstable();
-    let first = join(&items, &scorer, &candidates, &Links::new());
+    let first = join(&items, &scorer, &candidates, &Links::default());
     let links = links_of(&items, &first);
     let mut edges = join(&items, &scorer, &candidates, &links);
     let counts = count_index(&items);
@@ -599,7 +611,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         figure: items[k].index,
     };
     let mut claims = Vec::new();
-    let mut claim_of: HashMap<usize, usize> = HashMap::new();
+    let mut claim_of: HashMap<usize, usize> = HashMap::default();
     for ks in groups.values() {
         let in_docs: HashSet<usize> = ks.iter().map(|&k| items[k].doc).collect();
         if in_docs.len() < 2 {

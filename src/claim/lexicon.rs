@@ -2,7 +2,7 @@
 //! role words with the sex they imply, and named time zones. The lists live in
 //! `data/` as plain text so that they can be read and extended without touching code.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// The sex a role word implies, used to keep ages of different people apart.
@@ -13,9 +13,11 @@ pub enum Sex {
 }
 
 struct Lexicon {
-    stop: std::collections::HashSet<String>,
+    stop: HashSet<String>,
     /// Stem → class name.
     class: HashMap<String, String>,
+    /// The class names themselves.
+    class_names: HashSet<String>,
     /// Stem of a role word → implied sex (None: either).
     roles: HashMap<String, Option<Sex>>,
     zones: HashMap<String, i32>,
@@ -32,7 +34,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .flat_map(str::split_whitespace)
         .map(str::to_string)
         .collect();
-    let mut class = HashMap::new();
+    let mut class = HashMap::default();
     for line in data_lines(include_str!("data/classes.txt")) {
         if let Some((name, words)) = line.split_once(':') {
             for w in words.split_whitespace() {
@@ -42,7 +44,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
-    let mut roles = HashMap::new();
+    let mut roles = HashMap::default();
     for line in data_lines(include_str!("data/roles.txt")) {
         let mut parts = line.split_whitespace();
         if let (Some(word), Some(sex)) = (parts.next(), parts.next()) {
@@ -54,7 +56,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             roles.insert(stem(word), sex);
         }
     }
-    let mut zones = HashMap::new();
+    let mut zones = HashMap::default();
     for line in data_lines(include_str!("data/zones.txt")) {
         let mut parts = line.split_whitespace();
         if let (Some(name), Some(Ok(offset))) = (parts.next(), parts.next().map(str::parse)) {
@@ -63,6 +65,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon {
         stop,
+        class_names: class.values().cloned().collect(),
         class,
         roles,
         zones,
@@ -136,7 +139,7 @@ pub fn canonical(stemmed: &str) -> String {
 
 /// Whether a word is the name of a synonym class ("kill", "piece").
 pub fn is_class(name: &str) -> bool {
-    LEXICON.class.values().any(|c| c == name)
+    LEXICON.class_names.contains(name)
 }
 
 /// For a role word's stem: `Some(sex)` if it names a person by role.

@@ -10,6 +10,7 @@ mod calendar;
 pub mod lexicon;
 mod message;
 mod reading;
+pub mod term;
 mod text;
 pub mod verdict;
 
@@ -18,6 +19,7 @@ use crate::figure::Figure;
 use crate::span::ByteSpan;
 use crate::DocId;
 use serde::Serialize;
+use term::Term;
 
 /// What one figure measures, read from its article: the noun it counts or modifies,
 /// the predicate governing it, the person an age belongs to, qualifiers and the
@@ -36,7 +38,7 @@ pub struct FigureContext {
     pub events: Vec<String>,
     /// Content words of the clause (stemmed, synonym classes, names lower-case), with
     /// weights falling with clause distance; heaviest first.
-    pub terms: Vec<(String, f32)>,
+    pub terms: Vec<(Term, f32)>,
     /// Lower-case words of the name the figure is tied to ("28-year-old Dennis Clark").
     pub names: Vec<String>,
     /// For ages: role classes of the person ("partner", "suspect").

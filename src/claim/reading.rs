@@ -6,12 +6,13 @@
 //! different contexts.
 
 use super::lexicon;
+use super::term::Term;
 use super::text::{self, Token};
 use super::FigureContext;
 use crate::entity::{EntityKind, Mention};
 use crate::figure::{Figure, Kind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 /// Classes of words that act as the event a figure belongs to.
 const EVENT_CLASSES: &[&str] = &[
@@ -150,6 +151,14 @@ struct Article<'t> {
     /// Role words found near each name word anywhere in the article.
     name_roles: HashMap<String, Vec<String>>,
     person_spans: Vec<crate::span::ByteSpan>,
+    /// Whether each token is a name word (see [`Article::name_at`]).
+    names: Vec<bool>,
+    /// Synonym class of each word's stem ("killed" → "kill"); empty for other tokens.
+    /// Read once per token: every figure's clause looks at the same words.
+    classes: Vec<String>,
+    /// Clause distance from the start of the article to each token, and one past the
+    /// end: the distance between two tokens is a difference.
+    cost_before: Vec<f32>,
 }
 
 impl<'t> Article<'t> {
@@ -162,7 +171,7 @@ impl<'t> Article<'t> {
                 sentence_of[i] = s;
             }
         }
-        let mut common = HashSet::new();
+        let mut common = HashSet::default();
         for t in &tokens {
             if t.is_word && !t.capitalised && !t.is_number {
                 common.insert(&text[t.span.start..t.span.end]);
@@ -174,19 +183,51 @@ impl<'t> Article<'t> {
             .map(|m| m.span)
             .collect();
         person_spans.sort();
+        let classes = tokens
+            .iter()
+            .map(|t| {
+                if t.is_word {
+                    lexicon::canonical(&lexicon::stem(&t.lower))
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        let mut cost_before = Vec::with_capacity(tokens.len() + 1);
+        let mut sum = 0.0f32;
+        cost_before.push(sum);
+        for t in &tokens {
+            sum += text::boundary_cost(t);
+            cost_before.push(sum);
+        }
         let mut article = Article {
             tokens,
             sentence_of,
             sentences,
             common,
-            name_roles: HashMap::new(),
+            name_roles: HashMap::default(),
             person_spans,
+            names: Vec::new(),
+            classes,
+            cost_before,
         };
+        article.names = (0..article.tokens.len())
+            .map(|i| article.name_at(i))
+            .collect();
         article.name_roles = article.collect_name_roles();
         article
     }
 
     fn is_name(&self, i: usize) -> bool {
+        self.names[i]
+    }
+
+    /// Clause distance covered by the tokens `from..to`.
+    fn cost(&self, from: usize, to: usize) -> f32 {
+        self.cost_before[to] - self.cost_before[from]
+    }
+
+    fn name_at(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         if !t.is_word || !t.capitalised || t.is_number {
             return false;
@@ -217,7 +258,7 @@ impl<'t> Article<'t> {
         // Only words that may stand between a name and its role in apposition:
         // "girlfriend as Justine Baez", "victim Scobee", "Ann Lee, the mother".
         const GLUE: &[&str] = &[",", "as", "the", "a", "an", "his", "her", "their", "its"];
-        let mut out: HashMap<String, Vec<String>> = HashMap::new();
+        let mut out: HashMap<String, Vec<String>> = HashMap::default();
         let mut i = 0;
         while i < self.tokens.len() {
             if !self.is_name(i) {
@@ -325,7 +366,7 @@ pub fn context(text: &str, figures: &[Figure], mentions: &[Mention]) -> Vec<Figu
         .iter()
         .map(|f| covered(&article.tokens, f))
         .collect();
-    let mut by_sentence: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    let mut by_sentence: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
     for &(first, last) in ranges.iter().flatten() {
         by_sentence
             .entry(article.sentence_of[first])
@@ -414,11 +455,9 @@ fn read(
         // A word belongs to the nearest figure of its sentence.
         others_in_sentence.iter().all(|&(a, b)| {
             let od = if i < a {
-                (i..a).map(|j| text::boundary_cost(&toks[j])).sum::<f32>()
+                article.cost(i, a)
             } else if i > b {
-                (b + 1..=i)
-                    .map(|j| text::boundary_cost(&toks[j]))
-                    .sum::<f32>()
+                article.cost(b + 1, i + 1)
             } else {
                 0.0
             };
@@ -430,7 +469,7 @@ fn read(
         sentence: article.sentence_of[first],
         ..FigureContext::default()
     };
-    let mut terms: HashMap<String, f32> = HashMap::new();
+    let mut terms: HashMap<&str, f32> = HashMap::default();
     for &(i, d) in &dist {
         let t = &toks[i];
         // The figure's own words are its value and unit: compared by the verdict and
@@ -448,9 +487,9 @@ fn read(
         }
         let factor = if owned(i, d) { 1.0 } else { 0.4 };
         let key = if article.is_name(i) {
-            t.lower.clone()
+            t.lower.as_str()
         } else {
-            lexicon::canonical(&lexicon::stem(&t.lower))
+            article.classes[i].as_str()
         };
         let w = proximity(d) * factor;
         let e = terms.entry(key).or_insert(0.0);
@@ -460,10 +499,10 @@ fn read(
     let s = article.sentence_of[first];
     if s > 0 {
         let prev = article.sentences[s - 1].clone();
-        for t in &toks[prev.start.max(prev.end.saturating_sub(WINDOW))..prev.end] {
+        for i in prev.start.max(prev.end.saturating_sub(WINDOW))..prev.end {
+            let t = &toks[i];
             if t.is_word && !t.is_number && !lexicon::is_stop(&t.lower) {
-                let key = lexicon::canonical(&lexicon::stem(&t.lower));
-                let e = terms.entry(key).or_insert(0.0);
+                let e = terms.entry(article.classes[i].as_str()).or_insert(0.0);
                 *e = e.max(0.15);
             }
         }
@@ -479,10 +518,10 @@ fn read(
             ctx.anchors.push(t.lower.clone());
         }
     }
-    let mut terms: Vec<(String, f32)> = terms.into_iter().collect();
-    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut terms: Vec<(&str, f32)> = terms.into_iter().collect();
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     terms.truncate(30);
-    ctx.terms = terms;
+    ctx.terms = terms.into_iter().map(|(t, w)| (Term::new(t), w)).collect();
 
     // The noun phrase the figure heads or modifies.
     let (noun_words, noun_names) = noun_phrase(article, figure, first, last);
@@ -509,15 +548,14 @@ fn read(
         if !t.is_word || d > 8.0 || (first..=last).contains(&i) {
             continue;
         }
-        let st = lexicon::stem(&t.lower);
-        let class = lexicon::canonical(&st);
+        let class = &article.classes[i];
         let eventish = EVENT_CLASSES.contains(&class.as_str())
             || (t.lower.ends_with("ed") && t.lower.len() > 4 && !lexicon::is_stop(&t.lower));
-        if EVENT_CLASSES.contains(&class.as_str()) && !ctx.events.contains(&class) {
+        if EVENT_CLASSES.contains(&class.as_str()) && !ctx.events.contains(class) {
             ctx.events.push(class.clone());
         }
         if eventish && best.as_ref().is_none_or(|b| d < b.0) {
-            best = Some((d, class, t.lower.clone()));
+            best = Some((d, class.clone(), t.lower.clone()));
         }
     }
     let predicate_surface = best.as_ref().map(|b| b.2.clone());
@@ -700,7 +738,7 @@ fn noun_phrase(
             }
             // What lasts is an event: "the talks lasted two hours", "had a constructive
             // engagement over the course of two hours".
-            let class = lexicon::canonical(&lexicon::stem(&t.lower));
+            let class = &article.classes[k];
             if figure.kind == Kind::Duration && LASTING_EVENTS.contains(&class.as_str()) {
                 words.push(t.lower.clone());
                 break;
@@ -712,7 +750,7 @@ fn noun_phrase(
                 || t.is_number
                 || lexicon::is_stop(&t.lower)
                 || is_verbish(&t.lower)
-                || lexicon::is_class(&lexicon::canonical(&lexicon::stem(&t.lower)))
+                || lexicon::is_class(&article.classes[k])
                     && lexicon::role(&lexicon::stem(&t.lower)).is_none()
                 || t.lower.ends_with("ed")
                 || t.lower.ends_with("ing")

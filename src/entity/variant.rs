@@ -12,10 +12,11 @@
 //! fix is the other.
 
 use super::gazetteer::{self, key, Sex};
-use super::gazetteer::{FastHasher, FastMap, FastSet};
+use super::gazetteer::{FastMap, FastSet};
 use super::link::{person_name, Item};
 use super::EntityKind;
 use crate::DocId;
+use rustc_hash::FxHasher;
 use std::hash::Hasher;
 
 /// One spelling inside a linked group: its key and the mentions written so.
@@ -63,7 +64,7 @@ struct At {
 /// Hash of the concatenated parts, byte by byte so that where the parts are cut
 /// does not matter.
 fn hash_parts(tag: u8, parts: &[&[u8]]) -> u64 {
-    let mut h = FastHasher::default();
+    let mut h = FxHasher::default();
     h.write_u8(tag);
     for part in parts {
         for &b in *part {

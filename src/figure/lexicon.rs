@@ -4,8 +4,7 @@
 //! table ([`entry`]), so the reader looks at every word of an article with a single
 //! probe; the rest are `match`es, used only near a number.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// What a word that can start a figure is.
@@ -56,29 +55,8 @@ const OTHER_STARTERS: &[&str] = &[
     "quintuple",
 ];
 
-/// FNV-1a: short keys, no need for a DoS-resistant hash.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Map = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
+/// FxHash: short keys, no need for a DoS-resistant hash.
+type Map = HashMap<&'static str, Entry>;
 
 /// The starting words, with a filter on (first byte, length) that turns most other
 /// words away before hashing, and the last words of hedge phrases.
@@ -87,7 +65,7 @@ struct Table {
     /// Bit `n` of `lengths[k][b]`: some starting word of length `n` has byte `b` first
     /// (k = 0), second (k = 1) or last (k = 2).
     lengths: [[u32; 256]; 3],
-    hedge_ends: HashMap<&'static str, (), BuildHasherDefault<Fnv>>,
+    hedge_ends: HashMap<&'static str, ()>,
 }
 
 fn table() -> &'static Table {
