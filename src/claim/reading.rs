@@ -499,10 +499,13 @@ fn read(
     let s = article.sentence_of[first];
     if s > 0 {
         let prev = article.sentences[s - 1].clone();
-        for i in prev.start.max(prev.end.saturating_sub(WINDOW))..prev.end {
-            let t = &toks[i];
+        let from = prev.start.max(prev.end.saturating_sub(WINDOW));
+        for (t, class) in toks[from..prev.end]
+            .iter()
+            .zip(&article.classes[from..prev.end])
+        {
             if t.is_word && !t.is_number && !lexicon::is_stop(&t.lower) {
-                let e = terms.entry(article.classes[i].as_str()).or_insert(0.0);
+                let e = terms.entry(class.as_str()).or_insert(0.0);
                 *e = e.max(0.15);
             }
         }
