@@ -84,6 +84,8 @@ struct Item<'a> {
     /// Every figure of this article with the same noun (or, for ages, a shared role)
     /// states one value: the noun alone picks the quantity out in this article.
     unique_anchor: bool,
+    /// The date of the figure's article, when it gives one.
+    dated: Option<calendar::FullDate>,
     /// The context's terms ordered by term, for merging.
     sorted_terms: Vec<(Term, f32)>,
 }
@@ -227,6 +229,28 @@ fn score(scorer: &Scorer, items: &[Item<'_>], a: usize, b: usize) -> Option<f32>
     Some(s)
 }
 
+/// Days between two reports before a year of age may be a birthday between them.
+const BIRTHDAY_GAP_DAYS: i64 = 30;
+
+/// The verdict on two joined figures, allowing for the time between their reports: a
+/// person one year older in a report written months later has had a birthday.
+fn judge(x: &Item<'_>, y: &Item<'_>) -> Option<Judgement> {
+    let j = verdict::judge(&x.figure, x.ctx, &y.figure, y.ctx)?;
+    if j == Judgement::Agree || x.figure.kind != Kind::Age {
+        return Some(j);
+    }
+    if let (Some(dx), Some(dy), Some(ax), Some(ay)) = (x.dated, y.dated, x.magnitude, y.magnitude) {
+        let later = dy.days() - dx.days();
+        let older = ay - ax;
+        if (older == 1.0 && later >= BIRTHDAY_GAP_DAYS)
+            || (older == -1.0 && later <= -BIRTHDAY_GAP_DAYS)
+        {
+            return Some(Judgement::Agree);
+        }
+    }
+    Some(j)
+}
+
 /// Whether a difference between the two could be explained by what each refers to.
 fn qualified_apart(a: &FigureContext, b: &FigureContext) -> bool {
     REFERENCE_QUALIFIERS.iter().any(|q| {
@@ -322,6 +346,7 @@ fn prepare<'a>(docs: &'a [DocFigures<'a>]) -> Prepared<'a> {
                 magnitude: verdict::magnitude(&f),
                 figure: f,
                 ctx: c,
+                dated: reference,
                 unique_anchor: false,
                 sorted_terms: {
                     let mut t = c.terms.clone();
@@ -588,7 +613,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
     // evidence: most of them in a cluster belong to side events.
     edges.retain(|&(a, b, s)| {
         let (x, y) = (&items[a], &items[b]);
-        let agree = verdict::judge(&x.figure, x.ctx, &y.figure, y.ctx) == Some(Judgement::Agree);
+        let agree = judge(x, y) == Some(Judgement::Agree);
         let calendar = matches!(x.figure.kind, Kind::Date | Kind::Time);
         (agree || !blocked(x, y, &counts)) && (!calendar || s >= JOIN_CALENDAR)
     });
@@ -634,12 +659,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         if !flaggable(&items[a], &items[b], s, &counts) {
             continue;
         }
-        let Some(j) = verdict::judge(
-            &items[a].figure,
-            items[a].ctx,
-            &items[b].figure,
-            items[b].ctx,
-        ) else {
+        let Some(j) = judge(&items[a], &items[b]) else {
             continue;
         };
         strong.entry(a).or_default().push((b, j));
@@ -726,7 +746,7 @@ fn relate_through_agreement(items: &[Item<'_>], strong: &mut Partners, counts: &
                 {
                     continue;
                 }
-                if let Some(j) = verdict::judge(&x.figure, x.ctx, &y.figure, y.ctx) {
+                if let Some(j) = judge(x, y) {
                     added.push((a.min(c), a.max(c), j));
                 }
             }
@@ -881,6 +901,59 @@ mod tests {
                 .contains("Sunday, April 17, 2016 here; Sunday, April 10, 2016 in 1"),
             "{}",
             d.message
+        );
+    }
+
+    #[test]
+    fn a_year_of_age_between_reports_months_apart_is_a_birthday() {
+        let a_text = "HARBOR CITY, March 1, 2016 - Tom Reyes, 31, shot his neighbor Ann Cole \
+                      at the Elm Street pier, police said.";
+        let b_text = "HARBOR CITY, September 2, 2016 - Tom Reyes, 32, who shot his neighbor \
+                      Ann Cole at the Elm Street pier, was sentenced.";
+        let c_text = "HARBOR CITY, March 2, 2016 - Tom Reyes, 32, shot his neighbor Ann Cole \
+                      at the Elm Street pier, police said.";
+        fn dated(
+            text: &'static str,
+            date: &str,
+            iso: &str,
+            age: &str,
+            years: f64,
+        ) -> (&'static str, Vec<Figure>) {
+            let figures = vec![
+                day(text, date, iso),
+                fig(text, age, Kind::Age, years, Some("year")),
+            ];
+            (text, figures)
+        }
+        let later = [
+            dated(a_text, "March 1, 2016", "2016-03-01", "31", 31.0),
+            dated(b_text, "September 2, 2016", "2016-09-02", "32", 32.0),
+        ];
+        let on_age = |al: &claim::Alignment| {
+            al.disagreements
+                .iter()
+                .filter(|d| d.at.figure == 1)
+                .map(|d| d.verdict)
+                .collect::<Vec<_>>()
+        };
+        let al = run(&later);
+        assert_eq!(on_age(&al), vec![], "{al:#?}");
+        assert!(
+            al.claims
+                .iter()
+                .any(|c| c.members.iter().all(|m| m.figure == 1)),
+            "the ages still make one claim: {al:#?}"
+        );
+        // A day apart, the same two ages conflict.
+        let next_day = [
+            dated(a_text, "March 1, 2016", "2016-03-01", "31", 31.0),
+            dated(c_text, "March 2, 2016", "2016-03-02", "32", 32.0),
+        ];
+        let al = run(&next_day);
+        assert_eq!(
+            on_age(&al),
+            vec![Verdict::Conflict, Verdict::Conflict],
+            "{al:#?}"
         );
     }
 

@@ -119,6 +119,11 @@ pub struct FullDate {
 }
 
 impl FullDate {
+    /// Days since 1970-01-01.
+    pub fn days(self) -> i64 {
+        days_from_civil(self.year, self.month, self.day)
+    }
+
     pub fn of(figure: &Figure) -> Option<FullDate> {
         let Value::Calendar(v) = &figure.value else {
             return None;

@@ -142,6 +142,7 @@ fn proximity(d: f32) -> f32 {
 }
 
 struct Article<'t> {
+    text: &'t str,
     tokens: Vec<Token>,
     /// Sentence index of each token.
     sentence_of: Vec<usize>,
@@ -201,6 +202,7 @@ impl<'t> Article<'t> {
             cost_before.push(sum);
         }
         let mut article = Article {
+            text,
             tokens,
             sentence_of,
             sentences,
@@ -220,6 +222,11 @@ impl<'t> Article<'t> {
 
     fn is_name(&self, i: usize) -> bool {
         self.names[i]
+    }
+
+    /// A token as the article writes it.
+    fn text_of(&self, t: &Token) -> &'t str {
+        &self.text[t.span.start..t.span.end]
     }
 
     /// Clause distance covered by the tokens `from..to`.
@@ -515,7 +522,7 @@ fn read(
             t.lower.as_str(),
             "updated" | "posted" | "published" | "modified" | "copyright" | "©"
         )
-    });
+    }) || (figure.kind == Kind::Date && in_dateline(article, first));
     for (i, t) in toks.iter().enumerate().take(hi + 1).skip(lo) {
         if article.is_name(i) && t.lower.len() > 1 && !ctx.anchors.contains(&t.lower) {
             ctx.anchors.push(t.lower.clone());
@@ -649,6 +656,22 @@ fn read(
         predicate_surface.as_deref(),
     );
     ctx
+}
+
+/// Whether the token `first` opens a dateline's date: "PORT ALDANE, March 3 (Wire) -",
+/// "HARBOR CITY, April 19, 2016 -". That is when the report was written, not a fact
+/// it reports, and reports written on different days do not disagree.
+fn in_dateline(article: &Article<'_>, first: usize) -> bool {
+    let toks = &article.tokens;
+    let start = article.sentences[article.sentence_of[first]].start;
+    if first < start + 2 || toks[first - 1].lower != "," {
+        return false;
+    }
+    let place = &toks[start..first - 1];
+    place.len() <= 4
+        && place.iter().all(|t| {
+            t.is_word && t.capitalised && !article.text_of(t).chars().any(char::is_lowercase)
+        })
 }
 
 /// The words of the noun phrase a figure heads or modifies, and the name words tied to
@@ -993,6 +1016,18 @@ mod tests {
         let ctx = context(text, &[nations, time], &[]);
         assert!(ctx[0].others);
         assert_eq!(ctx[1].zone, Some(180));
+    }
+
+    #[test]
+    fn a_datelines_date_is_when_the_report_was_written() {
+        let text = "PORT ALDANE, March 3 (Wire) - The talks ended. Talks resume on March 9.";
+        let mut a = fig(text, "March 3", Kind::Date, 0.0, None);
+        a.value = Value::Calendar("--03-03".into());
+        let mut b = fig(text, "March 9", Kind::Date, 0.0, None);
+        b.value = Value::Calendar("--03-09".into());
+        let ctx = context(text, &[a, b], &[]);
+        assert!(ctx[0].metadata);
+        assert!(!ctx[1].metadata);
     }
 
     #[test]
