@@ -13,6 +13,7 @@ use crate::entity::Mention;
 use crate::DocId;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Workspaces up to this size are checked as one story, whatever they share.
 pub const ONE_STORY: usize = 64;
@@ -46,10 +47,14 @@ pub fn keys(text: &str, mentions: &[Mention]) -> Vec<String> {
 pub struct Index {
     postings: HashMap<String, BTreeSet<DocId>>,
     docs: BTreeSet<DocId>,
+    /// The stories as last split; cleared whenever an article or a key comes or goes,
+    /// so that typing, which rarely changes an article's names, costs no re-split.
+    split: std::sync::OnceLock<Arc<Vec<Vec<DocId>>>>,
 }
 
 impl Index {
     pub fn insert(&mut self, doc: DocId, keys: &[String]) {
+        self.split = std::sync::OnceLock::new();
         self.docs.insert(doc);
         for k in keys {
             self.postings.entry(k.clone()).or_default().insert(doc);
@@ -57,6 +62,7 @@ impl Index {
     }
 
     pub fn remove(&mut self, doc: DocId, keys: &[String]) {
+        self.split = std::sync::OnceLock::new();
         self.docs.remove(&doc);
         for k in keys {
             if let Some(p) = self.postings.get_mut(k) {
@@ -69,7 +75,11 @@ impl Index {
     }
 
     /// The stories, each a sorted list of articles; every article is in exactly one.
-    pub fn stories(&self) -> Vec<Vec<DocId>> {
+    pub fn stories(&self) -> Arc<Vec<Vec<DocId>>> {
+        self.split.get_or_init(|| Arc::new(self.split())).clone()
+    }
+
+    fn split(&self) -> Vec<Vec<DocId>> {
         if self.docs.len() <= ONE_STORY {
             return vec![self.docs.iter().copied().collect()];
         }
@@ -131,7 +141,7 @@ mod tests {
     #[test]
     fn a_small_workspace_is_one_story() {
         let ix = index(&[(0, &["ana duvall"]), (1, &["lars kettil"])]);
-        assert_eq!(ix.stories(), vec![vec![DocId(0), DocId(1)]]);
+        assert_eq!(*ix.stories(), vec![vec![DocId(0), DocId(1)]]);
     }
 
     #[test]

@@ -69,28 +69,37 @@ impl Document {
 #[derive(Debug, Default)]
 pub struct Derived {
     pub alignment: Alignment,
-    pub entities: Vec<Entity>,
+    pub entities: Vec<Arc<Entity>>,
     /// Findings of every article (an empty list for an article with none).
     pub findings: BTreeMap<DocId, Vec<Finding>>,
-    claim_of: HashMap<Member, usize>,
-    /// Per article, mention spans sorted by start, each with its entity's index.
-    mentions_of: HashMap<DocId, Vec<(ByteSpan, usize)>>,
+    /// Each story's own results, where its claims and entities start in the lists above.
+    parts: Vec<Part>,
+    /// The part holding each article.
+    part_of: HashMap<DocId, usize>,
+}
+
+#[derive(Debug)]
+struct Part {
+    result: Arc<StoryResult>,
+    claim_offset: usize,
+    entity_offset: usize,
 }
 
 impl Derived {
     /// The entity mentioned at `offset`, and the mention's span.
     pub fn entity_at(&self, doc: DocId, offset: usize) -> Option<(usize, ByteSpan)> {
-        let list = self.mentions_of.get(&doc)?;
+        let part = &self.parts[*self.part_of.get(&doc)?];
+        let list = part.result.mentions_of.get(&doc)?;
         let i = list.partition_point(|(s, _)| s.end <= offset);
         let (span, e) = *list.get(i)?;
-        (span.start <= offset && offset <= span.end).then_some((e, span))
+        (span.start <= offset && offset <= span.end).then_some((part.entity_offset + e, span))
     }
 
     /// The claim a figure belongs to, if any.
     pub fn claim_of(&self, member: Member) -> Option<&claim::Claim> {
-        self.claim_of
-            .get(&member)
-            .and_then(|&i| self.alignment.claims.get(i))
+        let part = &self.parts[*self.part_of.get(&member.doc)?];
+        let &i = part.result.claim_of.get(&member)?;
+        self.alignment.claims.get(part.claim_offset + i)
     }
 }
 
@@ -205,11 +214,17 @@ pub struct Workspace {
     stories_checked: usize,
 }
 
-/// What checking one story produced.
+/// What checking one story produced, with the lookups made from it, so that an edit
+/// in one story leaves every other story's work as it is.
 #[derive(Debug, Default)]
 struct StoryResult {
     alignment: Alignment,
-    entities: Vec<Entity>,
+    entities: Vec<Arc<Entity>>,
+    findings: Vec<Finding>,
+    /// Figure → index of its claim in `alignment.claims`.
+    claim_of: HashMap<Member, usize>,
+    /// Per article, mention spans sorted by start, each with its index in `entities`.
+    mentions_of: HashMap<DocId, Vec<(ByteSpan, usize)>>,
 }
 
 fn content_hash(text: &str, format: Format) -> u64 {
@@ -265,6 +280,8 @@ impl Workspace {
                 self.insert(prepared);
             }
         }
+        // Severities, ignores and curated spellings shape every story's findings.
+        self.story_results.clear();
         self.derived = None;
     }
 
@@ -275,6 +292,11 @@ impl Workspace {
 
     /// Folders whose articles make up the workspace (for relative paths in ignores).
     pub fn set_roots(&mut self, roots: Vec<PathBuf>) {
+        if roots != self.roots {
+            // Ignore rules match paths relative to the roots.
+            self.story_results.clear();
+            self.derived = None;
+        }
         self.roots = roots;
     }
 
@@ -328,10 +350,14 @@ impl Workspace {
             }
         };
         self.analyses_run += 1;
-        if let Some(old) = self.docs.get(&id) {
-            self.stories.remove(id, &old.story_keys);
+        match self.docs.get(&id) {
+            Some(old) if old.story_keys == p.story_keys => {}
+            Some(old) => {
+                self.stories.remove(id, &old.story_keys);
+                self.stories.insert(id, &p.story_keys);
+            }
+            None => self.stories.insert(id, &p.story_keys),
         }
-        self.stories.insert(id, &p.story_keys);
         self.ids.insert(p.path.clone(), id);
         self.docs.insert(
             id,
@@ -416,15 +442,15 @@ impl Workspace {
         self.derived.clone()
     }
 
-    /// Identifies a story's inputs: its articles, their texts and labels.
+    /// Identifies a story's inputs: its articles and their texts. An id always names
+    /// one path, and the configuration is not part of it: changing it drops every
+    /// story's results.
     fn fingerprint(&self, story: &[DocId]) -> u64 {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.config.approx_tolerance.to_bits().hash(&mut h);
+        let mut h = rustc_hash::FxHasher::default();
         for id in story {
             if let Some(d) = self.docs.get(id) {
                 id.hash(&mut h);
                 d.hash.hash(&mut h);
-                d.path.hash(&mut h);
             }
         }
         h.finish()
@@ -454,55 +480,15 @@ impl Workspace {
                 mentions: &d.analysis.mentions,
             })
             .collect();
-        let entities = entity::link(&mention_inputs);
-        StoryResult {
-            alignment,
-            entities,
-        }
-    }
-
-    fn compute(&mut self) -> Derived {
-        let timer = Timer::start();
-        let stories = self.stories.stories();
-        timer.lap("stories");
-        let mut results = HashMap::with_capacity(stories.len());
-        let mut alignment = Alignment::default();
-        let mut entities = Vec::new();
-        for story in &stories {
-            let key = self.fingerprint(story);
-            let result = match self.story_results.get(&key) {
-                Some(r) => r.clone(),
-                None => {
-                    self.stories_checked += 1;
-                    Arc::new(self.check_story(story))
-                }
-            };
-            // Claim ids are indices; shift each story's past the ones before it.
-            let offset = alignment.claims.len();
-            alignment
-                .claims
-                .extend(result.alignment.claims.iter().map(|c| claim::Claim {
-                    id: c.id + offset,
-                    ..c.clone()
-                }));
-            alignment
-                .disagreements
-                .extend(
-                    result
-                        .alignment
-                        .disagreements
-                        .iter()
-                        .map(|d| claim::Disagreement {
-                            claim: d.claim + offset,
-                            ..d.clone()
-                        }),
-                );
-            entities.extend(result.entities.iter().cloned());
-            results.insert(key, result);
-        }
-        self.story_results = results;
-        timer.lap("claims and entities");
-
+        let entities: Vec<Arc<Entity>> = entity::link(&mention_inputs)
+            .into_iter()
+            .map(Arc::new)
+            .collect();
+        let findings = self
+            .claim_findings(&alignment)
+            .chain(self.variant_findings(&entities))
+            .filter(|f| !self.silenced(f))
+            .collect();
         let mut claim_of = HashMap::new();
         for (i, c) in alignment.claims.iter().enumerate() {
             for m in &c.members {
@@ -518,26 +504,81 @@ impl Workspace {
         for list in mentions_of.values_mut() {
             list.sort();
         }
-        let mut findings: BTreeMap<DocId, Vec<Finding>> =
-            self.docs.keys().map(|&id| (id, Vec::new())).collect();
-        for f in self
-            .claim_findings(&alignment)
-            .chain(self.variant_findings(&entities))
-        {
-            if !self.silenced(&f) {
-                findings.entry(f.doc).or_default().push(f);
-            }
-        }
-        for list in findings.values_mut() {
-            list.sort_by_key(|f| (f.span, f.code));
-        }
-        timer.lap("findings");
-        Derived {
+        StoryResult {
             alignment,
             entities,
             findings,
             claim_of,
             mentions_of,
+        }
+    }
+
+    fn compute(&mut self) -> Derived {
+        let timer = Timer::start();
+        let stories = self.stories.stories();
+        timer.lap("stories");
+        let mut results = HashMap::with_capacity(stories.len());
+        let mut alignment = Alignment::default();
+        let mut entities = Vec::new();
+        let mut findings: BTreeMap<DocId, Vec<Finding>> =
+            self.docs.keys().map(|&id| (id, Vec::new())).collect();
+        let mut parts = Vec::with_capacity(stories.len());
+        let mut part_of = HashMap::with_capacity(self.docs.len());
+        for story in stories.iter() {
+            let key = self.fingerprint(story);
+            let result = match self.story_results.get(&key) {
+                Some(r) => r.clone(),
+                None => {
+                    self.stories_checked += 1;
+                    Arc::new(self.check_story(story))
+                }
+            };
+            // Claim ids are indices; shift each story's past the ones before it.
+            let claim_offset = alignment.claims.len();
+            alignment
+                .claims
+                .extend(result.alignment.claims.iter().map(|c| claim::Claim {
+                    id: c.id + claim_offset,
+                    ..c.clone()
+                }));
+            alignment
+                .disagreements
+                .extend(
+                    result
+                        .alignment
+                        .disagreements
+                        .iter()
+                        .map(|d| claim::Disagreement {
+                            claim: d.claim + claim_offset,
+                            ..d.clone()
+                        }),
+                );
+            let entity_offset = entities.len();
+            entities.extend(result.entities.iter().cloned());
+            for f in &result.findings {
+                findings.entry(f.doc).or_default().push(f.clone());
+            }
+            for &doc in story {
+                part_of.insert(doc, parts.len());
+            }
+            parts.push(Part {
+                result: result.clone(),
+                claim_offset,
+                entity_offset,
+            });
+            results.insert(key, result);
+        }
+        self.story_results = results;
+        for list in findings.values_mut() {
+            list.sort_by_key(|f| (f.span, f.code));
+        }
+        timer.lap("claims, entities and findings");
+        Derived {
+            alignment,
+            entities,
+            findings,
+            parts,
+            part_of,
         }
     }
 
@@ -575,7 +616,7 @@ impl Workspace {
 
     fn variant_findings<'a>(
         &'a self,
-        entities: &'a [Entity],
+        entities: &'a [Arc<Entity>],
     ) -> impl Iterator<Item = Finding> + 'a {
         let severity = self.config.severity(Code::NameVariant);
         entities.iter().flat_map(move |e| {
