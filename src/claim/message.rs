@@ -143,7 +143,7 @@ pub fn disagreement(quantity: &str, here: &str, groups: &[Group<'_>]) -> String 
         out.push_str(&format!(
             "; {} in {n} {noun} ({})",
             g.value,
-            g.labels.join(", ")
+            g.labels.join("; ")
         ));
     }
     for g in groups.iter().filter(|g| g.agrees) {
