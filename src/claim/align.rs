@@ -229,6 +229,59 @@ fn score(scorer: &Scorer, items: &[Item<'_>], a: usize, b: usize) -> Option<f32>
     Some(s)
 }
 
+/// Whether two figures of one article restate one fact: the same value of the same
+/// dimension, tied to the same person (ages) or counting the same noun for the same
+/// event, with nothing else in the article giving that anchor another value.
+fn restates(x: &Item<'_>, y: &Item<'_>) -> bool {
+    // Weekdays and clock times repeat for different events ("Monday's meeting" and
+    // "on Monday he flew") too often to be taken as one.
+    if x.doc != y.doc
+        || x.tag != y.tag
+        || x.figure.value != y.figure.value
+        || matches!(x.figure.kind, Kind::Date | Kind::Time)
+    {
+        return false;
+    }
+    let (cx, cy) = (x.ctx, y.ctx);
+    if x.figure.kind == Kind::Age && !cx.names.is_empty() && !cy.names.is_empty() {
+        return shares(&cx.names, &cy.names);
+    }
+    let same_noun = cx.noun.is_some() && cx.noun == cy.noun;
+    let same_event = cx.predicate == cy.predicate
+        || (x.figure.kind == Kind::Age && !cx.roles.is_empty() && cx.roles == cy.roles);
+    same_noun && same_event && x.unique_anchor && y.unique_anchor
+}
+
+/// Joins for the other mentions of a joined figure in its own article: a report that
+/// calls a child a "2-year-old" five times is flagged at each of them, and each
+/// counts in the claim. A mention already joined to the other article keeps its own
+/// join.
+fn echoes(items: &[Item<'_>], edges: &[Join]) -> Vec<Join> {
+    let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (k, it) in items.iter().enumerate() {
+        by_doc.entry(it.doc).or_default().push(k);
+    }
+    let joined: HashSet<(usize, usize)> = edges
+        .iter()
+        .flat_map(|&(a, b, _)| [(a, items[b].doc), (b, items[a].doc)])
+        .collect();
+    let mut out: Vec<Join> = Vec::new();
+    for &(a, b, s) in edges {
+        for (from, to) in [(a, b), (b, a)] {
+            for &e in &by_doc[&items[from].doc] {
+                if e != from
+                    && !joined.contains(&(e, items[to].doc))
+                    && restates(&items[from], &items[e])
+                    && !out.iter().any(|j| (j.0, j.1) == (e.min(to), e.max(to)))
+                {
+                    out.push((e.min(to), e.max(to), s));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Days between two reports before a year of age may be a birthday between them.
 const BIRTHDAY_GAP_DAYS: i64 = 30;
 
@@ -617,6 +670,7 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
         let calendar = matches!(x.figure.kind, Kind::Date | Kind::Time);
         (agree || !blocked(x, y, &counts)) && (!calendar || s >= JOIN_CALENDAR)
     });
+    edges.extend(echoes(&items, &edges));
     edges.sort_by_key(|e| (e.0, e.1));
     // Claims: figures connected by joins.
     let mut parent: Vec<usize> = (0..items.len()).collect();
@@ -955,6 +1009,29 @@ mod tests {
             vec![Verdict::Conflict, Verdict::Conflict],
             "{al:#?}"
         );
+    }
+
+    #[test]
+    fn every_mention_of_a_disputed_figure_is_flagged() {
+        let a_text = "Harbor City police said Tom Reyes, 31, shot his neighbor on Elm Street. \
+                      Neighbors said Tom Reyes, 31, had lived there for years.";
+        let b_text = "In Harbor City, Tom Reyes, 32, opened fire on Elm Street.";
+        let second = a_text.rfind("31").unwrap();
+        let mut again = fig(a_text, "31", Kind::Age, 31.0, Some("year"));
+        again.span = ByteSpan::new(second, second + 2);
+        let a = vec![fig(a_text, "31", Kind::Age, 31.0, Some("year")), again];
+        let b = vec![fig(b_text, "32", Kind::Age, 32.0, Some("year"))];
+        let al = run(&[(a_text, a), (b_text, b)]);
+        let mut flagged: Vec<usize> = al
+            .disagreements
+            .iter()
+            .filter(|d| d.at.doc == DocId(0))
+            .map(|d| d.at.figure)
+            .collect();
+        flagged.sort();
+        assert_eq!(flagged, vec![0, 1], "{al:#?}");
+        assert_eq!(al.claims.len(), 1);
+        assert_eq!(al.claims[0].members.len(), 3, "{al:#?}");
     }
 
     #[test]
