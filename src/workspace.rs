@@ -10,7 +10,7 @@
 use crate::article::{self, Analysis};
 use crate::claim::{self, Alignment, DocFigures, Member};
 use crate::config::{Config, ConfigError};
-use crate::entity::{self, DocMentions, Entity};
+use crate::entity::{self, DocMentions, Entity, MentionRef};
 use crate::figure;
 use crate::finding::{Code, Finding, Fix, Related};
 use crate::prose::{self, Format};
@@ -623,18 +623,19 @@ impl Workspace {
             e.variants.iter().filter_map(move |v| {
                 let severity = severity?;
                 let fix = self.curated_spelling(e).unwrap_or(&v.fix).to_string();
-                let agreeing: Vec<_> = e
-                    .mentions
-                    .iter()
-                    .filter(|m| m.doc != v.at.doc)
-                    .filter(|m| {
-                        self.docs
-                            .get(&m.doc)
-                            .is_some_and(|d| m.span.of(&d.text) == fix)
-                    })
-                    .collect();
-                let mut sources: Vec<DocId> = agreeing.iter().map(|m| m.doc).collect();
-                sources.dedup();
+                // The first mention in each other source that spells it the usual
+                // way: one link per source, not eight into the same article.
+                let mut agreeing: Vec<_> = Vec::new();
+                for m in e.mentions.iter().filter(|m| m.doc != v.at.doc) {
+                    let spelled = self
+                        .docs
+                        .get(&m.doc)
+                        .is_some_and(|d| m.span.of(&d.text) == fix);
+                    if spelled && !agreeing.iter().any(|a: &&MentionRef| a.doc == m.doc) {
+                        agreeing.push(m);
+                    }
+                }
+                let sources: Vec<DocId> = agreeing.iter().map(|m| m.doc).collect();
                 let message = if sources.is_empty() {
                     format!("Name spelled “{}” here; usually “{fix}”", v.text)
                 } else {

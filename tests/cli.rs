@@ -157,3 +157,39 @@ fn entities_json_links_surnames_and_reports_the_misspelling() {
         "{kettil:#}"
     );
 }
+
+#[test]
+fn a_name_variant_links_each_other_source_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "a-northern-ledger.md",
+        "b-coast-courier.md",
+        "c-river-post.md",
+    ] {
+        let mut text = std::fs::read_to_string(format!("tests/fixtures/cards/{name}")).unwrap();
+        if name.starts_with('a') {
+            text.push_str("\nAna Duvall spoke again later. Ana Duvall then left the hall.\n");
+        }
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let path = dir.path().to_str().unwrap();
+    let (_, out, _) = crosscheck(&["check", path, "--format", "json"]);
+    let j: Value = serde_json::from_str(&out).unwrap();
+    let variant = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "name-variant")
+        .expect("the misspelled name is flagged");
+    let sources: Vec<&str> = variant["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(
+        sources,
+        ["a-northern-ledger.md", "b-coast-courier.md"],
+        "{variant:#}"
+    );
+}
