@@ -211,7 +211,7 @@ fn location(doc: &Document, span: ByteSpan) -> Json {
 
 fn check(ws: &mut Workspace, args: &Args, out: &mut impl Write) -> std::io::Result<i32> {
     let derived = ws.derived();
-    let findings: Vec<&Finding> = derived.findings.values().flatten().collect();
+    let findings: Vec<&Finding> = derived.findings().flat_map(|(_, f)| f).collect();
     match args.format {
         Format::Human => {
             for f in &findings {
@@ -434,12 +434,10 @@ fn figures(ws: &mut Workspace, format: Format, out: &mut impl Write) -> std::io:
     let mut list = Vec::new();
     for doc in ws.docs() {
         for (i, f) in doc.analysis.figures.iter().enumerate() {
-            let claim = derived
-                .claim_of(crate::claim::Member {
-                    doc: doc.id,
-                    figure: i,
-                })
-                .map(|c| c.id);
+            let claim = derived.claim_id_of(crate::claim::Member {
+                doc: doc.id,
+                figure: i,
+            });
             if format == Format::Human {
                 let unit = f.unit.as_deref().unwrap_or("-");
                 let value = match &f.value {
@@ -504,7 +502,7 @@ fn entities(ws: &mut Workspace, format: Format, out: &mut impl Write) -> std::io
             .unwrap_or_default()
     };
     if format == Format::Human {
-        for e in &derived.entities {
+        for e in derived.entities() {
             let mut sources: Vec<DocId> = e.mentions.iter().map(|m| m.doc).collect();
             sources.sort();
             sources.dedup();
@@ -533,7 +531,7 @@ fn entities(ws: &mut Workspace, format: Format, out: &mut impl Write) -> std::io
         return Ok(());
     }
     let list: Vec<Json> = derived
-        .entities
+        .entities()
         .iter()
         .enumerate()
         .map(|(i, e)| {

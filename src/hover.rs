@@ -237,7 +237,7 @@ pub fn figure_card(ws: &Workspace, derived: &Derived, at: Member, link: Linker) 
         );
         return Some(out);
     };
-    let disagreement = derived.alignment.disagreements.iter().find(|d| d.at == at);
+    let disagreement = derived.disagreement_at(at);
     let _ = writeln!(out, "### {}\n", esc(&claim.quantity));
     if let Some(d) = disagreement {
         let _ = writeln!(out, "{}\n", esc(&d.message));

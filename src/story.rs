@@ -49,7 +49,16 @@ pub struct Index {
     docs: BTreeSet<DocId>,
     /// The stories as last split; cleared whenever an article or a key comes or goes,
     /// so that typing, which rarely changes an article's names, costs no re-split.
-    split: std::sync::OnceLock<Arc<Vec<Vec<DocId>>>>,
+    split: std::sync::OnceLock<Arc<Split>>,
+}
+
+/// The workspace cut into stories.
+#[derive(Debug, Default)]
+pub struct Split {
+    /// Each story a sorted list of articles; every article is in exactly one.
+    pub stories: Vec<Vec<DocId>>,
+    /// The index in `stories` of each article's story.
+    pub story_of: HashMap<DocId, usize>,
 }
 
 impl Index {
@@ -75,8 +84,18 @@ impl Index {
     }
 
     /// The stories, each a sorted list of articles; every article is in exactly one.
-    pub fn stories(&self) -> Arc<Vec<Vec<DocId>>> {
-        self.split.get_or_init(|| Arc::new(self.split())).clone()
+    pub fn stories(&self) -> Arc<Split> {
+        self.split
+            .get_or_init(|| {
+                let stories = self.split();
+                let story_of = stories
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, s)| s.iter().map(move |&d| (d, i)))
+                    .collect();
+                Arc::new(Split { stories, story_of })
+            })
+            .clone()
     }
 
     fn split(&self) -> Vec<Vec<DocId>> {
@@ -141,7 +160,7 @@ mod tests {
     #[test]
     fn a_small_workspace_is_one_story() {
         let ix = index(&[(0, &["ana duvall"]), (1, &["lars kettil"])]);
-        assert_eq!(*ix.stories(), vec![vec![DocId(0), DocId(1)]]);
+        assert_eq!(ix.stories().stories, vec![vec![DocId(0), DocId(1)]]);
     }
 
     #[test]
@@ -155,10 +174,10 @@ mod tests {
         for (d, k) in &docs {
             ix.insert(DocId(*d), k);
         }
-        let stories = ix.stories();
+        let stories = ix.stories().stories.clone();
         assert_eq!(stories.len(), 50);
         assert!(stories.iter().all(|s| s.len() == 2));
         ix.remove(DocId(1), &docs[1].1);
-        assert_eq!(ix.stories().len(), 50, "article 0 now stands alone");
+        assert_eq!(ix.stories().stories.len(), 50, "article 0 now stands alone");
     }
 }

@@ -20,7 +20,7 @@ use crate::DocId;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One article in the workspace.
 #[derive(Clone, Debug)]
@@ -65,41 +65,113 @@ impl Document {
     }
 }
 
-/// Results that depend on all articles at once.
+/// Results that depend on all articles at once: each story's own results, shared with
+/// the cache, so that making a new `Derived` after an edit costs a pointer per story.
+/// The workspace-wide lists of claims and entities are put together only when asked for.
 #[derive(Debug, Default)]
 pub struct Derived {
-    pub alignment: Alignment,
-    pub entities: Vec<Arc<Entity>>,
-    /// Findings of every article (an empty list for an article with none).
-    pub findings: BTreeMap<DocId, Vec<Finding>>,
-    /// Each story's own results, where its claims and entities start in the lists above.
+    /// One part per story, in the order of `split.stories`.
     parts: Vec<Part>,
-    /// The part holding each article.
-    part_of: HashMap<DocId, usize>,
+    split: Arc<story::Split>,
+    alignment: OnceLock<Alignment>,
+    entities: OnceLock<Vec<Arc<Entity>>>,
 }
 
 #[derive(Debug)]
 struct Part {
     result: Arc<StoryResult>,
+    /// Where this story's claims and entities start in the workspace-wide lists.
     claim_offset: usize,
     entity_offset: usize,
 }
 
 impl Derived {
+    fn part(&self, doc: DocId) -> Option<&Part> {
+        self.parts.get(*self.split.story_of.get(&doc)?)
+    }
+
+    /// Every claim and disagreement of the workspace; claim ids are indices here.
+    pub fn alignment(&self) -> &Alignment {
+        self.alignment.get_or_init(|| {
+            let mut all = Alignment::default();
+            for part in &self.parts {
+                let offset = part.claim_offset;
+                let own = &part.result.alignment;
+                all.claims.extend(own.claims.iter().map(|c| claim::Claim {
+                    id: c.id + offset,
+                    ..c.clone()
+                }));
+                all.disagreements
+                    .extend(own.disagreements.iter().map(|d| claim::Disagreement {
+                        claim: d.claim + offset,
+                        ..d.clone()
+                    }));
+            }
+            all
+        })
+    }
+
+    /// Every entity of the workspace; entity ids are indices here.
+    pub fn entities(&self) -> &[Arc<Entity>] {
+        self.entities.get_or_init(|| {
+            self.parts
+                .iter()
+                .flat_map(|p| p.result.entities.iter().cloned())
+                .collect()
+        })
+    }
+
+    /// The findings of one article (empty for an article with none or unknown).
+    pub fn findings_of(&self, doc: DocId) -> &[Finding] {
+        self.part(doc)
+            .and_then(|p| p.result.findings.get(&doc))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every article with its findings (an empty list for one with none).
+    pub fn findings(&self) -> impl Iterator<Item = (DocId, &[Finding])> {
+        self.parts
+            .iter()
+            .flat_map(|p| p.result.findings.iter().map(|(d, f)| (*d, f.as_slice())))
+    }
+
+    /// Whether the article is part of these results.
+    pub fn has(&self, doc: DocId) -> bool {
+        self.split.story_of.contains_key(&doc)
+    }
+
     /// The entity mentioned at `offset`, and the mention's span.
     pub fn entity_at(&self, doc: DocId, offset: usize) -> Option<(usize, ByteSpan)> {
-        let part = &self.parts[*self.part_of.get(&doc)?];
+        let part = self.part(doc)?;
         let list = part.result.mentions_of.get(&doc)?;
         let i = list.partition_point(|(s, _)| s.end <= offset);
         let (span, e) = *list.get(i)?;
         (span.start <= offset && offset <= span.end).then_some((part.entity_offset + e, span))
     }
 
-    /// The claim a figure belongs to, if any.
+    /// The claim a figure belongs to, if any, as its story holds it: members and
+    /// quantity as in [`Derived::alignment`], the id local to the story (the
+    /// workspace-wide id is [`Derived::claim_id_of`]).
     pub fn claim_of(&self, member: Member) -> Option<&claim::Claim> {
-        let part = &self.parts[*self.part_of.get(&member.doc)?];
+        let part = self.part(member.doc)?;
         let &i = part.result.claim_of.get(&member)?;
-        self.alignment.claims.get(part.claim_offset + i)
+        part.result.alignment.claims.get(i)
+    }
+
+    /// The workspace-wide id of a figure's claim: its index in [`Derived::alignment`].
+    pub fn claim_id_of(&self, member: Member) -> Option<usize> {
+        let part = self.part(member.doc)?;
+        Some(part.claim_offset + part.result.claim_of.get(&member)?)
+    }
+
+    /// The disagreement flagged on a figure, if any.
+    pub fn disagreement_at(&self, at: Member) -> Option<&claim::Disagreement> {
+        let part = self.part(at.doc)?;
+        part.result
+            .alignment
+            .disagreements
+            .iter()
+            .find(|d| d.at == at)
     }
 }
 
@@ -220,7 +292,8 @@ pub struct Workspace {
 struct StoryResult {
     alignment: Alignment,
     entities: Vec<Arc<Entity>>,
-    findings: Vec<Finding>,
+    /// Findings per article of the story, every article present.
+    findings: BTreeMap<DocId, Vec<Finding>>,
     /// Figure → index of its claim in `alignment.claims`.
     claim_of: HashMap<Member, usize>,
     /// Per article, mention spans sorted by start, each with its index in `entities`.
@@ -484,11 +557,18 @@ impl Workspace {
             .into_iter()
             .map(Arc::new)
             .collect();
-        let findings = self
+        let mut findings: BTreeMap<DocId, Vec<Finding>> =
+            story.iter().map(|&id| (id, Vec::new())).collect();
+        for f in self
             .claim_findings(&alignment)
             .chain(self.variant_findings(&entities))
             .filter(|f| !self.silenced(f))
-            .collect();
+        {
+            findings.entry(f.doc).or_default().push(f);
+        }
+        for list in findings.values_mut() {
+            list.sort_by_key(|f| (f.span, f.code));
+        }
         let mut claim_of = HashMap::new();
         for (i, c) in alignment.claims.iter().enumerate() {
             for m in &c.members {
@@ -515,16 +595,12 @@ impl Workspace {
 
     fn compute(&mut self) -> Derived {
         let timer = Timer::start();
-        let stories = self.stories.stories();
+        let split = self.stories.stories();
         timer.lap("stories");
-        let mut results = HashMap::with_capacity(stories.len());
-        let mut alignment = Alignment::default();
-        let mut entities = Vec::new();
-        let mut findings: BTreeMap<DocId, Vec<Finding>> =
-            self.docs.keys().map(|&id| (id, Vec::new())).collect();
-        let mut parts = Vec::with_capacity(stories.len());
-        let mut part_of = HashMap::with_capacity(self.docs.len());
-        for story in stories.iter() {
+        let mut results = HashMap::with_capacity(split.stories.len());
+        let mut parts = Vec::with_capacity(split.stories.len());
+        let (mut claim_offset, mut entity_offset) = (0, 0);
+        for story in &split.stories {
             let key = self.fingerprint(story);
             let result = match self.story_results.get(&key) {
                 Some(r) => r.clone(),
@@ -533,52 +609,22 @@ impl Workspace {
                     Arc::new(self.check_story(story))
                 }
             };
-            // Claim ids are indices; shift each story's past the ones before it.
-            let claim_offset = alignment.claims.len();
-            alignment
-                .claims
-                .extend(result.alignment.claims.iter().map(|c| claim::Claim {
-                    id: c.id + claim_offset,
-                    ..c.clone()
-                }));
-            alignment
-                .disagreements
-                .extend(
-                    result
-                        .alignment
-                        .disagreements
-                        .iter()
-                        .map(|d| claim::Disagreement {
-                            claim: d.claim + claim_offset,
-                            ..d.clone()
-                        }),
-                );
-            let entity_offset = entities.len();
-            entities.extend(result.entities.iter().cloned());
-            for f in &result.findings {
-                findings.entry(f.doc).or_default().push(f.clone());
-            }
-            for &doc in story {
-                part_of.insert(doc, parts.len());
-            }
             parts.push(Part {
                 result: result.clone(),
                 claim_offset,
                 entity_offset,
             });
+            claim_offset += result.alignment.claims.len();
+            entity_offset += result.entities.len();
             results.insert(key, result);
         }
         self.story_results = results;
-        for list in findings.values_mut() {
-            list.sort_by_key(|f| (f.span, f.code));
-        }
         timer.lap("claims, entities and findings");
         Derived {
-            alignment,
-            entities,
-            findings,
             parts,
-            part_of,
+            split,
+            alignment: OnceLock::new(),
+            entities: OnceLock::new(),
         }
     }
 

@@ -32,7 +32,7 @@ fn link(doc: &Document, span: ByteSpan) -> Option<String> {
 fn card_for(ws: &mut Workspace, name: &str) -> String {
     let derived = ws.derived();
     let e = derived
-        .entities
+        .entities()
         .iter()
         .find(|e| e.name == name)
         .unwrap_or_else(|| panic!("no entity {name}"));

@@ -63,6 +63,7 @@ pub fn key(text: &str) -> String {
                 space = true;
                 continue;
             }
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
         space = false;

@@ -17,7 +17,7 @@ pub(super) fn code_actions(st: &mut State, p: &CodeActionParams) -> Option<CodeA
     let start = convert::offset(doc, p.range.start, enc)?;
     let end = convert::offset(doc, p.range.end, enc).unwrap_or(start);
     let mut actions = Vec::new();
-    for f in derived.findings.get(&id).into_iter().flatten() {
+    for f in derived.findings_of(id) {
         if f.span.end < start || f.span.start > end {
             continue;
         }

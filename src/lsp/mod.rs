@@ -41,8 +41,10 @@ struct State {
     encoding: Encoding,
     roots: Vec<PathBuf>,
     open: HashMap<PathBuf, OpenDoc>,
-    /// What was last published per article, so only changes are sent.
-    published: HashMap<PathBuf, Vec<Finding>>,
+    /// What was last published per article (with its path, to clear it once the article
+    /// is gone), so only changes are sent. Keyed by id: an edit compares every article's
+    /// findings, and hashing an id is far cheaper than hashing a path.
+    published: rustc_hash::FxHashMap<DocId, (PathBuf, Vec<Finding>)>,
     /// Settings from the editor (initializationOptions, didChangeConfiguration).
     settings: Option<serde_json::Value>,
     /// The `crosscheck.toml` whose error is currently shown, if any.

@@ -41,7 +41,7 @@ pub(super) fn definition(
 ) -> Option<GotoDefinitionResponse> {
     let pos = &p.text_document_position_params;
     let (derived, e, id) = entity_here(st, &pos.text_document.uri, pos.position)?;
-    let m = fullest(&derived.entities.get(e)?.mentions, id)?;
+    let m = fullest(&derived.entities().get(e)?.mentions, id)?;
     location(st, m).map(GotoDefinitionResponse::Scalar)
 }
 
@@ -50,7 +50,7 @@ pub(super) fn references(st: &mut State, p: &ReferenceParams) -> Option<Vec<Loca
     let (derived, e, _) = entity_here(st, &pos.text_document.uri, pos.position)?;
     Some(
         derived
-            .entities
+            .entities()
             .get(e)?
             .mentions
             .iter()
@@ -68,7 +68,7 @@ pub(super) fn highlight(
     let doc = st.ws.doc(id)?;
     Some(
         derived
-            .entities
+            .entities()
             .get(e)?
             .mentions
             .iter()
@@ -100,7 +100,7 @@ pub(super) fn document_symbols(
     let doc = st.ws.doc(id)?;
     let enc = st.encoding;
     let mut symbols = Vec::new();
-    for e in &derived.entities {
+    for e in derived.entities() {
         let Some(first) = e.mentions.iter().find(|m| m.doc == id) else {
             continue;
         };
@@ -151,7 +151,7 @@ pub(super) fn workspace_symbols(
 ) -> Option<WorkspaceSymbolResponse> {
     let derived = st.ws.derived();
     let mut hits: Vec<SymbolInformation> = derived
-        .entities
+        .entities()
         .iter()
         .filter(|e| fuzzy(&p.query, &e.name))
         .filter_map(|e| {

@@ -282,15 +282,13 @@ impl State {
         let derived = self.ws.derived();
         let enc = self.encoding;
         let mut out = Vec::new();
-        let mut live = std::collections::HashSet::new();
-        for (id, findings) in &derived.findings {
-            let Some(doc) = self.ws.doc(*id) else {
-                continue;
-            };
-            live.insert(doc.path.clone());
-            if self.published.get(&doc.path) == Some(findings) {
+        for (id, findings) in derived.findings() {
+            if self.published.get(&id).is_some_and(|p| p.1 == findings) {
                 continue;
             }
+            let Some(doc) = self.ws.doc(id) else {
+                continue;
+            };
             let Some(uri) = convert::uri_of(&doc.path) else {
                 continue;
             };
@@ -298,18 +296,25 @@ impl State {
                 .iter()
                 .filter_map(|f| convert::diagnostic(&self.ws, f, enc))
                 .collect();
-            self.published.insert(doc.path.clone(), findings.clone());
+            self.published
+                .insert(id, (doc.path.clone(), findings.to_vec()));
             out.push((doc.path.clone(), uri, diags));
         }
-        // Articles that left the workspace: clear what they showed.
-        let gone: Vec<PathBuf> = self
+        // Articles that left the workspace: clear what they showed, unless the path is
+        // back under a new id (its fresh diagnostics were sent above).
+        let gone: Vec<crate::DocId> = self
             .published
             .keys()
-            .filter(|p| !live.contains(*p))
-            .cloned()
+            .filter(|&&id| !derived.has(id))
+            .copied()
             .collect();
-        for p in gone {
-            self.published.remove(&p);
+        for id in gone {
+            let Some((p, _)) = self.published.remove(&id) else {
+                continue;
+            };
+            if self.ws.id_of(&p).is_some() {
+                continue;
+            }
             if let Some(uri) = convert::uri_of(&p) {
                 out.push((p, uri, Vec::new()));
             }

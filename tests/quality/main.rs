@@ -255,7 +255,7 @@ fn score_claims(l: &mut Loaded, s: &mut ClaimScores) {
 
     // Pairs of figures in different articles put in one claim.
     let mut reported_pairs = HashSet::new();
-    for c in &derived.alignment.claims {
+    for c in &derived.alignment().claims {
         let golds: Vec<Option<&GoldFigure>> = c
             .members
             .iter()
@@ -312,7 +312,7 @@ fn score_claims(l: &mut Loaded, s: &mut ClaimScores) {
     // Disagreements against gold conflicts.
     let mut found: HashSet<String> = HashSet::new();
     let mut found_as_conflict: HashSet<String> = HashSet::new();
-    for d in &derived.alignment.disagreements {
+    for d in &derived.alignment().disagreements {
         let Some(at) = fig_span(d.at.doc, d.at.figure).and_then(|sp| gold_at(l, d.at.doc, sp))
         else {
             s.reported_true.add(false);
@@ -362,7 +362,7 @@ fn score_claims(l: &mut Loaded, s: &mut ClaimScores) {
         }
     }
     let mut related_pairs: HashSet<(&str, &str)> = HashSet::new();
-    for d in &derived.alignment.disagreements {
+    for d in &derived.alignment().disagreements {
         let Some(at) = fig_span(d.at.doc, d.at.figure).and_then(|sp| gold_at(l, d.at.doc, sp))
         else {
             continue;
@@ -472,7 +472,7 @@ fn score_entities(l: &mut Loaded, s: &mut EntityScores) {
     }
     let mut reported: HashMap<(String, usize, usize), (Option<&'static str>, usize)> =
         HashMap::new();
-    for (i, e) in derived.entities.iter().enumerate() {
+    for (i, e) in derived.entities().iter().enumerate() {
         for m in &e.mentions {
             if let Some(name) = l.names.get(&m.doc) {
                 reported.insert(
@@ -533,7 +533,7 @@ fn score_entities(l: &mut Loaded, s: &mut EntityScores) {
         .map(|e| e.id.as_str())
         .collect();
     let reported_variants: Vec<(String, ByteSpan)> = derived
-        .entities
+        .entities()
         .iter()
         .flat_map(|e| e.variants.iter())
         .filter_map(|v| l.names.get(&v.at.doc).map(|n| (n.clone(), v.at.span)))
