@@ -29,6 +29,11 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// File names a session plays with (one below a sub-folder).
+/// Longest wait for the server to index or to settle. Generous: it only bounds how
+/// long a failing case waits, and a machine busy with other work (CI neighbours, a
+/// fuzzer) can slow a session by an order of magnitude.
+const DEADLINE: Duration = Duration::from_secs(60);
+
 const FILES: [&str; 5] = ["a.md", "b.md", "c.txt", "sub/d.md", "e.markdown"];
 
 /// Pieces of article text: figures, names, Markdown, line breaks and characters
@@ -529,7 +534,7 @@ impl Harness {
     }
 
     fn wait_indexed(&mut self) -> Result<(), TestCaseError> {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + DEADLINE;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let Some(m) = self.client.next_message(left) else {
@@ -686,7 +691,7 @@ impl Harness {
         &mut self,
         expected: &BTreeMap<String, BTreeSet<String>>,
     ) -> Result<(), TestCaseError> {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + DEADLINE;
         while self.published() != *expected {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.client.next_message(left) {
