@@ -32,7 +32,7 @@ use std::time::{Duration, Instant};
 /// Longest wait for the server to index or to settle. Generous: it only bounds how
 /// long a failing case waits, and a machine busy with other work (CI neighbours, a
 /// fuzzer) can slow a session by an order of magnitude.
-const DEADLINE: Duration = Duration::from_secs(60);
+const DEADLINE: Duration = Duration::from_secs(20);
 
 const FILES: [&str; 5] = ["a.md", "b.md", "c.txt", "sub/d.md", "e.markdown"];
 
@@ -730,7 +730,8 @@ fn sessions(utf8: bool) {
     let mut runner = TestRunner::new(Config {
         cases,
         failure_persistence: None,
-        max_shrink_iters: 256,
+        // Each failing attempt waits out DEADLINE: bound the time a failure takes to report.
+        max_shrink_iters: 32,
         ..Config::default()
     });
     let harness = std::cell::RefCell::new(Harness::new(utf8));

@@ -93,24 +93,23 @@ impl Backend {
         let Some(path) = convert::path_of(&params.text_document.uri) else {
             return;
         };
-        let state = self.state.clone();
-        let p = path.clone();
-        // The editor may drop unsaved edits: fall back to what is on disk.
-        let _ = tokio::task::spawn_blocking(move || {
-            let limit = lock(&state).ws.config().max_file_bytes;
-            let disk = files::read(&p, limit);
-            let mut st = lock(&state);
-            st.open.remove(&p);
-            match disk {
-                Ok(l) if st.is_article(&p) => {
-                    st.ws.upsert(p, l.text);
+        // The editor may drop unsaved edits: fall back to what is on disk. Done here,
+        // before the first await, like every other change of state: the server runs
+        // handlers concurrently, and a close finished later on another thread would land
+        // after a quick re-open or a file deletion that the client sent after it.
+        {
+            let mut st = lock(&self.state);
+            st.open.remove(&path);
+            let limit = st.ws.config().max_file_bytes;
+            match files::read(&path, limit) {
+                Ok(l) if st.is_article(&path) => {
+                    st.ws.upsert(path, l.text);
                 }
                 _ => {
-                    st.ws.remove(&p);
+                    st.ws.remove(&path);
                 }
             }
-        })
-        .await;
+        }
         self.publish(None).await;
     }
 
