@@ -16,19 +16,39 @@ pub struct Day {
     pub weekday: Option<u32>,
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// Weekday names, Monday first (ISO weekday 1).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 pub fn parse_day(value: &str) -> Option<Day> {
     let v = value.trim().to_lowercase();
-    if let Some(i) = WEEKDAYS.iter().position(|w| *w == v) {
+    if let Some(i) = WEEKDAY_NAMES
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case(&v))
+    {
         return Some(Day {
             weekday: Some(i as u32 + 1),
             ..Day::default()

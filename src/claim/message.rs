@@ -68,36 +68,15 @@ fn trim(n: f64) -> String {
 /// A date as a newsroom writes it: "Sunday", "March 3", "Sunday, April 17, 2016";
 /// clock times as written ("21:40").
 fn calendar_text(c: &str) -> String {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let Some(d) = calendar::parse_day(c) else {
         return c.trim_start_matches('T').to_string();
     };
-    let weekday = d.weekday.and_then(|w| DAYS.get(w as usize - 1));
+    let weekday = d
+        .weekday
+        .and_then(|w| calendar::WEEKDAY_NAMES.get((w as usize).wrapping_sub(1)));
     let month = d
         .month
-        .and_then(|m| MONTHS.get((m as usize).wrapping_sub(1)));
+        .and_then(|m| calendar::MONTH_NAMES.get((m as usize).wrapping_sub(1)));
     match (weekday, month, d.day, d.year) {
         (Some(w), Some(m), Some(day), Some(y)) => format!("{w}, {m} {day}, {y}"),
         (_, Some(m), Some(day), None) => format!("{m} {day}"),
