@@ -535,22 +535,18 @@ type Join = (usize, usize, f32);
 
 /// Scores candidate pairs and keeps those that are each other's best match between
 /// their two articles.
-fn join(
-    items: &[Item<'_>],
-    scorer: &Scorer,
-    candidates: &[(usize, usize)],
-    links: &Links,
-) -> Vec<Join> {
-    let mut scored: HashMap<(usize, usize), f32> = HashMap::default();
+/// `scored` holds each candidate pair with its [`score`]; `links` adds the evidence of
+/// parallel structure (none in a first pass).
+fn join(items: &[Item<'_>], scored: &[Join], links: &Links) -> Vec<Join> {
+    let mut total: Vec<Join> = Vec::with_capacity(scored.len());
     let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::default();
-    for &(a, b) in candidates {
-        let Some(mut s) = score(scorer, items, a, b) else {
-            continue;
+    for &(a, b, base) in scored {
+        let s = if links.is_empty() {
+            base
+        } else {
+            base + parallel(items, links, a, b)
         };
-        if !links.is_empty() {
-            s += parallel(items, links, a, b);
-        }
-        scored.insert((a, b), s);
+        total.push((a, b, s));
         for (from, to) in [(a, b), (b, a)] {
             let e = best.entry((from, items[to].doc)).or_insert((f32::MIN, to));
             if s > e.0 {
@@ -558,18 +554,24 @@ fn join(
             }
         }
     }
-    let mut edges: Vec<(usize, usize, f32)> = Vec::new();
-    for (&(a, b), &s) in &scored {
-        if s < JOIN {
-            continue;
-        }
+    total.retain(|&(a, b, s)| {
         let ab = best.get(&(a, items[b].doc)).map(|e| e.1);
         let ba = best.get(&(b, items[a].doc)).map(|e| e.1);
-        if ab == Some(b) && ba == Some(a) {
-            edges.push((a, b, s));
-        }
-    }
-    edges
+        s >= JOIN && ab == Some(b) && ba == Some(a)
+    });
+    total
+}
+
+/// A key of the candidate index: figures of one dimension sharing a noun, a
+/// predicate, a name or a weighty word (`field` says which), hashed rather than
+/// spelled out, since only equality matters.
+fn index_key(tag: &str, field: u8, value: impl std::hash::Hash) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    tag.hash(&mut h);
+    field.hash(&mut h);
+    value.hash(&mut h);
+    h.finish()
 }
 
 /// Sets [`Item::unique_anchor`]: figures of one article sharing a tag and a noun (or a
@@ -616,24 +618,27 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
     let Prepared { items, scorer } = prepare(docs);
 
     // Inverted index on claim keys.
-    let mut index: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
+    let mut keys = Vec::new();
     for (k, it) in items.iter().enumerate() {
-        let mut keys = vec![it.tag.clone()];
+        let tag = it.tag.as_str();
+        keys.clear();
+        keys.push(index_key(tag, b'-', ()));
         if let Some(n) = &it.ctx.noun {
-            keys.push(format!("{}|n:{n}", it.tag));
+            keys.push(index_key(tag, b'n', n));
         }
         if let Some(p) = &it.ctx.predicate {
-            keys.push(format!("{}|p:{p}", it.tag));
+            keys.push(index_key(tag, b'p', p));
         }
         for name in &it.ctx.names {
-            keys.push(format!("{}|x:{name}", it.tag));
+            keys.push(index_key(tag, b'x', name));
         }
         for (t, _) in it.ctx.terms.iter().take(INDEXED_TERMS) {
-            keys.push(format!("{}|t:{}", it.tag, t.as_str()));
+            keys.push(index_key(tag, b't', t));
         }
-        keys.sort();
+        keys.sort_unstable();
         keys.dedup();
-        for key in keys {
+        for &key in &keys {
             index.entry(key).or_default().push(k);
         }
     }
@@ -657,9 +662,13 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
     // figure next to an already joined pair joins its counterpart more easily.
     let mut candidates: Vec<(usize, usize)> = candidates.into_iter().collect();
     candidates.sort_unstable();
-    let first = join(&items, &scorer, &candidates, &Links::default());
+    let scored: Vec<Join> = candidates
+        .iter()
+        .filter_map(|&(a, b)| Some((a, b, score(&scorer, &items, a, b)?)))
+        .collect();
+    let first = join(&items, &scored, &Links::default());
     let links = links_of(&items, &first);
-    let mut edges = join(&items, &scorer, &candidates, &links);
+    let mut edges = join(&items, &scored, &links);
     let counts = count_index(&items);
     // A join whose values differ for a reason the text gives ("43 more", "initially")
     // is two quantities, and a weekday or a clock time needs more than the usual
