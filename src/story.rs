@@ -20,8 +20,11 @@ pub const ONE_STORY: usize = 64;
 /// A name in more articles than this is too common to say two articles tell one
 /// story ("Donald Trump" in an archive).
 const MAX_KEY_ARTICLES: usize = 32;
-/// A story stops growing at this size: past it, names join unrelated coverage.
-const MAX_STORY: usize = 256;
+/// A story stops growing at this size: past it, names join unrelated coverage. The
+/// largest real multi-outlet clusters we have seen hold 25 reports; a story is never
+/// bigger than the folder a reporter keeps for one ([`ONE_STORY`]), and an edit
+/// re-checks at most this many articles.
+const MAX_STORY: usize = ONE_STORY;
 
 /// The names of one article that can tie it to others: distinct multi-word names,
 /// lower-cased.
