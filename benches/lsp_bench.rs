@@ -497,8 +497,9 @@ struct Cold {
     result: Value,
 }
 
-/// Starts the server on `dir` and waits for the end of the first publish round.
-fn cold_index(bin: &str, dir: &Path, timeout: Duration) -> Cold {
+/// Starts the server on `dir` and waits for the end of the first publish round;
+/// `bench` names the measurement (`cold`, or `warm` when a cache is in place).
+fn cold_index(bin: &str, dir: &Path, timeout: Duration, bench: &str) -> Cold {
     let expected = count_articles(dir);
     let mut client = Client::start(bin, &["lsp"]);
     let t0 = client.initialize(dir, Duration::from_secs(30));
@@ -516,9 +517,15 @@ fn cold_index(bin: &str, dir: &Path, timeout: Duration) -> Cold {
             timed_out = true;
             break;
         }
-        // After progress ended, a long silence means the round is over.
+        // After progress ended, a silence means the round is over: long before the
+        // first publish (the server may still be checking stories), short after it
+        // (a round is sent in one go). Articles without findings get no publish.
         let wait = if client.progress_end.is_some() {
-            left.min(Duration::from_secs(120))
+            left.min(Duration::from_secs(if last_publish.is_some() {
+                3
+            } else {
+                120
+            }))
         } else {
             left.min(Duration::from_secs(1))
         };
@@ -553,7 +560,7 @@ fn cold_index(bin: &str, dir: &Path, timeout: Duration) -> Cold {
         .count();
     let total_findings: usize = client.diagnostics.values().map(Vec::len).sum();
     let result = json!({
-        "bench": "cold", "articles": expected,
+        "bench": bench, "articles": expected,
         "progress_begin_ms": since(client.progress_begin),
         "progress_end_ms": since(client.progress_end),
         "first_publish_ms": since(first_publish),
@@ -570,7 +577,7 @@ fn cold_bench(args: &Args) {
     let bin = need(args, "bin");
     let dir = PathBuf::from(need(args, "dir"));
     let timeout = Duration::from_secs(arg(args, "timeout", 900));
-    let cold = cold_index(&bin, &dir, timeout);
+    let cold = cold_index(&bin, &dir, timeout, "cold");
     emit(cold.result);
     cold.client.stop();
 }
@@ -763,14 +770,21 @@ fn edits_bench(args: &Args) {
     let n_hovers: usize = arg(args, "hovers", 200);
     let quiet = Duration::from_millis(arg(args, "quiet-ms", 150));
     let timeout = Duration::from_secs(arg(args, "timeout", 60));
-    let cold = cold_index(
-        &bin,
-        &dir,
-        Duration::from_secs(arg(args, "cold-timeout", 900)),
-    );
+    // A cache folder of this run's own: the first start is cold, and its shutdown
+    // writes the cache that the second, warm start reads.
+    let cache = std::env::temp_dir().join(format!("crosscheck-bench-cache-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&cache);
+    std::env::set_var("CROSSCHECK_CACHE_DIR", &cache);
+    let cold_timeout = Duration::from_secs(arg(args, "cold-timeout", 900));
+    let cold = cold_index(&bin, &dir, cold_timeout, "cold");
     let articles = cold.result["articles"].clone();
     eprintln!("lsp_bench: cold {}", cold.result);
-    let mut client = cold.client;
+    emit(cold.result);
+    cold.client.stop();
+    let warm = cold_index(&bin, &dir, cold_timeout, "warm");
+    eprintln!("lsp_bench: warm {}", warm.result);
+    emit(warm.result);
+    let mut client = warm.client;
 
     // The 2,000-word candidate with the most findings.
     let candidates = targets_of(&dir);
@@ -958,6 +972,7 @@ fn edits_bench(args: &Args) {
     let (_, hwm) = memory(client.pid());
     emit(json!({"bench": "server-peak", "articles": articles, "peak_rss_mb": round(hwm)}));
     client.stop();
+    let _ = std::fs::remove_dir_all(&cache);
 }
 
 // ---------------------------------------------------------------------------
@@ -1125,7 +1140,7 @@ fn summary(args: &Args) {
     for r in &rows {
         let n = f(&r["articles"]);
         let line = match r["bench"].as_str().unwrap_or_default() {
-            "cold" => format!(
+            "cold" | "warm" => format!(
                 "progress end {} ms; first publish {} ms; all {} published {} ms; server CPU {} ms; peak RSS {} MB{}",
                 f(&r["progress_end_ms"]),
                 f(&r["first_publish_ms"]),

@@ -8,7 +8,7 @@ use crate::figure::{self, Figure};
 use crate::prose::{self, Format};
 
 /// The analysis of one article's text.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub figures: Vec<Figure>,
     pub mentions: Vec<Mention>,

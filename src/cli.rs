@@ -3,29 +3,32 @@
 //! compiler would (human), or as stable JSON / SARIF.
 
 use crate::config::Config;
+use crate::figure;
 use crate::files;
 use crate::finding::{Finding, Severity};
 use crate::span::{ByteSpan, Encoding};
-use crate::workspace::{Document, Workspace};
+use crate::workspace::{self, Document, Workspace};
 use crate::DocId;
 use serde_json::{json, Value as Json};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 const USAGE: &str = "\
 crosscheck — cross-checks figures and names across the news articles of a folder
 
 USAGE:
-    crosscheck check    [PATH…] [--format human|json|sarif] [--fail-on LEVEL]
-    crosscheck figures  [PATH…] [--format human|json]
-    crosscheck entities [PATH…] [--format human|json]
+    crosscheck check    [PATH…] [--format human|json|sarif] [--fail-on LEVEL] [--no-cache]
+    crosscheck figures  [PATH…] [--format human|json] [--no-cache]
+    crosscheck entities [PATH…] [--format human|json] [--no-cache]
     crosscheck lsp                  (language server on stdio)
     crosscheck --version
 
 PATH is a file or a folder (default: .); folders are scanned as a workspace and
 read crosscheck.toml at their top. LEVEL is error, warning (default), information,
 hint or none. Exit codes: 0 nothing at or above LEVEL, 1 something is, 2 usage or
-I/O error.";
+I/O error. Analyses are cached under $XDG_CACHE_HOME/crosscheck (or the folder in
+$CROSSCHECK_CACHE_DIR; `off` turns it off) so a second run over unchanged articles
+is quick; --no-cache neither reads nor writes it.";
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Format {
@@ -47,6 +50,8 @@ struct Args {
     format: Format,
     /// `None` means never fail.
     fail_on: Option<Severity>,
+    /// Read and write the warm-start cache.
+    cache: bool,
 }
 
 fn parse(args: &[String]) -> Result<Args, String> {
@@ -63,6 +68,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
         paths: Vec::new(),
         format: Format::Human,
         fail_on: Some(Severity::Warning),
+        cache: true,
     };
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
@@ -92,6 +98,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
                     Some(Severity::parse(&v).ok_or(format!("unknown level `{v}`"))?)
                 };
             }
+            "--no-cache" => parsed.cache = false,
             f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown option `{f}`")),
             _ => parsed.paths.push(PathBuf::from(a)),
         }
@@ -124,7 +131,7 @@ pub fn main() -> i32 {
             return 2;
         }
     };
-    let mut ws = match load(&args.paths) {
+    let mut ws = match load(&args.paths, args.cache) {
         Ok(ws) => ws,
         Err(e) => {
             eprintln!("crosscheck: {e}");
@@ -138,6 +145,9 @@ pub fn main() -> i32 {
         Command::Figures => figures(&mut ws, args.format, &mut out).map(|_| 0),
         Command::Entities => entities(&mut ws, args.format, &mut out).map(|_| 0),
     };
+    if args.cache {
+        save_cache(&mut ws);
+    }
     match result {
         Ok(code) => code,
         // A closed pipe (`| head`) is not an error worth a message.
@@ -150,7 +160,12 @@ pub fn main() -> i32 {
 }
 
 /// Loads every article under the given paths into one workspace.
-pub fn load(paths: &[PathBuf]) -> Result<Workspace, String> {
+/// Articles read per step of the progress line.
+const LOAD_STEP: usize = 1024;
+
+/// Loads the articles under `paths` as one workspace, from the warm-start cache where
+/// it holds their text when `cache` is set. On a terminal, stderr shows progress.
+pub fn load(paths: &[PathBuf], cache: bool) -> Result<Workspace, String> {
     let config_dir = paths
         .iter()
         .find(|p| p.is_dir())
@@ -184,20 +199,52 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, String> {
             return Err(format!("{}: no such file or folder", p.display()));
         }
     }
-    let mut articles = Vec::with_capacity(files.len());
-    for f in files {
-        match files::read(&f, config.max_file_bytes) {
-            Ok(loaded) => {
-                if loaded.lossy {
-                    eprintln!("crosscheck: {}: invalid UTF-8 replaced", f.display());
-                }
-                articles.push((f, loaded.text));
-            }
-            Err(skip) => eprintln!("crosscheck: {}: {skip}", f.display()),
+    if cache && !ws.roots().is_empty() {
+        // No cache yet, or one from another build: everything is computed.
+        let _ = ws.open_cache();
+    }
+    let warm = ws.warm();
+    let progress = std::io::stderr().is_terminal() && files.len() > LOAD_STEP;
+    let total = files.len();
+    let mut done = 0;
+    for step in files.chunks(LOAD_STEP) {
+        let (prepared, notes) = workspace::load_many(
+            step.to_vec(),
+            config.max_file_bytes,
+            &ws.figure_options(),
+            warm.as_ref(),
+        );
+        if progress {
+            eprint!("\r\x1b[K");
+        }
+        for n in notes {
+            eprintln!("crosscheck: {n}");
+        }
+        for p in prepared {
+            ws.insert(p);
+        }
+        done += step.len();
+        if progress {
+            eprint!(
+                "crosscheck: reading articles {done}/{total} ({}%)",
+                done * 100 / total
+            );
         }
     }
-    ws.upsert_many(articles);
+    if progress {
+        eprint!("\r\x1b[K");
+    }
     Ok(ws)
+}
+
+/// Writes the warm-start cache if this run computed anything it lacks; a failure
+/// only costs the next run its head start.
+fn save_cache(ws: &mut Workspace) {
+    if let Some((file, contents)) = ws.to_save() {
+        if let Err(e) = crate::cache::save(&file, &contents) {
+            eprintln!("crosscheck: cache not saved to {}: {e}", file.display());
+        }
+    }
 }
 
 fn location(doc: &Document, span: ByteSpan) -> Json {
@@ -433,7 +480,7 @@ fn figures(ws: &mut Workspace, format: Format, out: &mut impl Write) -> std::io:
     let derived = ws.derived();
     let mut list = Vec::new();
     for doc in ws.docs() {
-        for (i, f) in doc.analysis.figures.iter().enumerate() {
+        for (i, f) in doc.analysis().figures.iter().enumerate() {
             let claim = derived.claim_id_of(crate::claim::Member {
                 doc: doc.id,
                 figure: i,
@@ -464,7 +511,10 @@ fn figures(ws: &mut Workspace, format: Format, out: &mut impl Write) -> std::io:
                 let mut j = location(doc, f.span);
                 j["text"] = json!(f.span.of(&doc.text));
                 j["kind"] = json!(f.kind);
-                j["value"] = json!(f.value);
+                j["value"] = match &f.value {
+                    figure::Value::Number(n) => json!(n),
+                    figure::Value::Calendar(c) => json!(c),
+                };
                 j["unit"] = json!(f.unit);
                 j["low"] = json!(f.interval.low);
                 j["high"] = json!(f.interval.high);

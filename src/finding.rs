@@ -3,10 +3,10 @@
 
 use crate::span::ByteSpan;
 use crate::DocId;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The stable codes of SPEC §4–5.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Code {
     #[serde(rename = "figure-conflict")]
     FigureConflict,
@@ -44,7 +44,7 @@ impl Code {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Hint,
@@ -74,7 +74,7 @@ impl Severity {
 }
 
 /// A place in another article that a finding points to.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Related {
     pub doc: DocId,
     pub span: ByteSpan,
@@ -82,7 +82,7 @@ pub struct Related {
 }
 
 /// A quick fix: replace `span` with `replacement`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fix {
     pub title: String,
     pub span: ByteSpan,
@@ -90,7 +90,7 @@ pub struct Fix {
 }
 
 /// One diagnostic on one article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub doc: DocId,
     pub span: ByteSpan,

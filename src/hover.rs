@@ -225,7 +225,7 @@ fn pluralise(unit: &str) -> String {
 /// The card for one figure: the claim it belongs to, source by source.
 pub fn figure_card(ws: &Workspace, derived: &Derived, at: Member, link: Linker) -> Option<String> {
     let doc = ws.doc(at.doc)?;
-    let f = doc.analysis.figures.get(at.figure)?;
+    let f = doc.analysis().figures.get(at.figure)?;
     let mut out = String::new();
     let Some(claim) = derived.claim_of(at) else {
         let _ = writeln!(
@@ -247,7 +247,7 @@ pub fn figure_card(ws: &Workspace, derived: &Derived, at: Member, link: Linker) 
     members.sort_by_key(|m| (m.doc != at.doc, *m));
     for m in members.iter().take(MAX_ROWS * 2) {
         let Some(d) = ws.doc(m.doc) else { continue };
-        let Some(g) = d.analysis.figures.get(m.figure) else {
+        let Some(g) = d.analysis().figures.get(m.figure) else {
             continue;
         };
         let mut name = source_link(d, g.span, link);

@@ -7,6 +7,7 @@
 //! adapters [`cli`] and [`lsp`].
 
 pub mod article;
+pub mod cache;
 pub mod claim;
 pub mod cli;
 pub mod config;
@@ -22,8 +23,8 @@ pub mod span;
 pub mod story;
 pub mod workspace;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Identifies one article within a workspace.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct DocId(pub u32);

@@ -5,10 +5,12 @@
 //! JSON output convert at the edge through a [`LineIndex`], in UTF-8 or UTF-16 code
 //! units as negotiated. Lines end at `\n`, `\r\n` or a lone `\r`, as LSP defines them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open range of UTF-8 byte offsets into one article's text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct ByteSpan {
     pub start: usize,
     pub end: usize,
@@ -46,14 +48,14 @@ pub enum Encoding {
 }
 
 /// A zero-based line and character offset, as LSP defines them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 pub struct Position {
     pub line: u32,
     pub character: u32,
 }
 
 /// A start and end [`Position`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Range {
     pub start: Position,
     pub end: Position,

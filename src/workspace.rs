@@ -8,6 +8,7 @@
 //! after any change and are always those of the current texts.
 
 use crate::article::{self, Analysis};
+use crate::cache::{self, Snapshot, Stored};
 use crate::claim::{self, Alignment, DocFigures, Member};
 use crate::config::{Config, ConfigError};
 use crate::entity::{self, DocMentions, Entity, MentionRef};
@@ -32,13 +33,31 @@ pub struct Document {
     /// Outlet (front matter `source:`/`outlet:`) or else the title.
     pub source: String,
     pub lines: Arc<LineIndex>,
-    pub analysis: Arc<Analysis>,
+    analysis: OnceLock<Arc<Analysis>>,
+    /// The analysis as the warm-start cache holds it, decoded on first use.
+    stored: Option<Stored>,
+    /// How figures were read, to analyse afresh should the cached entry not decode.
+    options: figure::Options,
     hash: u64,
     /// Names that tie this article to others of its story.
     story_keys: Vec<String>,
 }
 
 impl Document {
+    /// The article's analysis: computed when it was read, or decoded from the
+    /// warm-start cache the first time it is needed (and recomputed if that fails).
+    pub fn analysis(&self) -> &Arc<Analysis> {
+        self.analysis.get_or_init(|| {
+            self.stored
+                .as_ref()
+                .and_then(Stored::load)
+                .map(Arc::new)
+                .unwrap_or_else(|| {
+                    Arc::new(article::analyse(&self.text, self.format, &self.options))
+                })
+        })
+    }
+
     pub fn file_name(&self) -> String {
         self.path
             .file_name()
@@ -79,6 +98,8 @@ pub struct Derived {
 
 #[derive(Debug)]
 struct Part {
+    /// The story's fingerprint: its articles and their texts.
+    key: u64,
     result: Arc<StoryResult>,
     /// Where this story's claims and entities start in the workspace-wide lists.
     claim_offset: usize,
@@ -135,6 +156,22 @@ impl Derived {
             .flat_map(|p| p.result.findings.iter().map(|(d, f)| (*d, f.as_slice())))
     }
 
+    /// The articles whose findings may differ from those in `before`, with their
+    /// findings: those of stories recomputed since (all of them after a re-split).
+    pub fn findings_changed_since<'a>(
+        &'a self,
+        before: Option<&'a Derived>,
+    ) -> impl Iterator<Item = (DocId, &'a [Finding])> + 'a {
+        let same_split = before.filter(|b| Arc::ptr_eq(&b.split, &self.split));
+        self.parts
+            .iter()
+            .enumerate()
+            .filter(move |(i, p)| {
+                same_split.is_none_or(|b| !Arc::ptr_eq(&b.parts[*i].result, &p.result))
+            })
+            .flat_map(|(_, p)| p.result.findings.iter().map(|(d, f)| (*d, f.as_slice())))
+    }
+
     /// Whether the article is part of these results.
     pub fn has(&self, doc: DocId) -> bool {
         self.split.story_of.contains_key(&doc)
@@ -183,9 +220,19 @@ pub struct Prepared {
     format: Format,
     source: String,
     lines: LineIndex,
-    analysis: Arc<Analysis>,
+    analysis: Analysed,
+    options: figure::Options,
     hash: u64,
     story_keys: Vec<String>,
+    /// The id the article had when the cache was saved, kept so that cached story
+    /// results (which name articles by id) still apply.
+    cached_id: Option<DocId>,
+}
+
+/// Where a prepared article's analysis comes from.
+enum Analysed {
+    Now(Arc<Analysis>),
+    Cached(Stored),
 }
 
 /// Analyses one article's text.
@@ -205,35 +252,98 @@ pub fn prepare(path: PathBuf, text: String, options: &figure::Options) -> Prepar
         text,
         format,
         source,
-        analysis,
+        analysis: Analysed::Now(analysis),
+        options: *options,
+        cached_id: None,
     }
+}
+
+/// Prepares one article, from the warm-start cache when it holds this exact text.
+fn prepare_warm(
+    path: PathBuf,
+    text: String,
+    options: &figure::Options,
+    warm: Option<&Arc<Snapshot>>,
+) -> Prepared {
+    let format = Format::from_path(&path.to_string_lossy());
+    let hash = content_hash(&text, format);
+    let cached_id = warm.and_then(|w| w.id_of(&path)).map(DocId);
+    let Some((meta, stored)) = warm.and_then(|w| w.article(hash, text.len() as u64)) else {
+        return Prepared {
+            cached_id,
+            ..prepare(path, text, options)
+        };
+    };
+    Prepared {
+        cached_id,
+        source: meta.source.clone(),
+        story_keys: meta.story_keys.clone(),
+        lines: LineIndex::new(&text),
+        analysis: Analysed::Cached(stored),
+        options: *options,
+        hash,
+        path,
+        text,
+        format,
+    }
+}
+
+/// Reads and prepares many articles on all cores, taking what the warm-start cache
+/// holds; returns them with a note for each file skipped or decoded lossily.
+pub fn load_many(
+    paths: Vec<PathBuf>,
+    limit: u64,
+    options: &figure::Options,
+    warm: Option<&Arc<Snapshot>>,
+) -> (Vec<Prepared>, Vec<String>) {
+    let results = on_all_cores(paths, |path| match crate::files::read(&path, limit) {
+        Ok(l) => {
+            let note = l
+                .lossy
+                .then(|| format!("{}: invalid UTF-8 replaced", path.display()));
+            (Some(prepare_warm(path, l.text, options, warm)), note)
+        }
+        Err(skip) => (None, Some(format!("{}: {skip}", path.display()))),
+    });
+    let mut prepared = Vec::with_capacity(results.len());
+    let mut notes = Vec::new();
+    for (p, note) in results {
+        prepared.extend(p);
+        notes.extend(note);
+    }
+    (prepared, notes)
 }
 
 /// Analyses many articles on all cores.
 pub fn prepare_many(articles: Vec<(PathBuf, String)>, options: &figure::Options) -> Vec<Prepared> {
+    on_all_cores(articles, |(p, t)| prepare(p, t, options))
+}
+
+/// `f` over `items` on all cores, results in order.
+fn on_all_cores<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = articles.len().div_ceil(threads).max(1);
-    let mut prepared = Vec::with_capacity(articles.len());
+    let chunk = items.len().div_ceil(threads).max(1);
+    let mut parts: Vec<Vec<T>> = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        parts.push(items.by_ref().take(chunk).collect());
+    }
+    let mut out = Vec::new();
+    let f = &f;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(p, t)| prepare(p.clone(), t.clone(), options))
-                        .collect::<Vec<_>>()
-                })
-            })
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<_>>()))
             .collect();
         for h in handles {
             // A panic in analysis is contained to its chunk: those articles are left
             // out (and logged by the caller) rather than taking the index down.
             if let Ok(part) = h.join() {
-                prepared.extend(part);
+                out.extend(part);
             }
         }
     });
-    prepared
+    out
 }
 
 impl Prepared {
@@ -275,7 +385,11 @@ pub struct Workspace {
     docs: BTreeMap<DocId, Document>,
     ids: HashMap<PathBuf, DocId>,
     next_id: u32,
+    /// The last results computed; current unless `stale`.
     derived: Option<Arc<Derived>>,
+    stale: bool,
+    /// Articles changed since `derived` was computed.
+    dirty: rustc_hash::FxHashSet<DocId>,
     /// How many article analyses have run: lets tests prove incrementality.
     analyses_run: usize,
     stories: story::Index,
@@ -284,20 +398,49 @@ pub struct Workspace {
     story_results: HashMap<u64, Arc<StoryResult>>,
     /// How many stories have been checked from scratch (tests of incrementality).
     stories_checked: usize,
+    /// The warm-start cache this workspace was loaded from, if any.
+    warm: Option<Arc<Snapshot>>,
+    /// Whether anything was computed that the cache file does not hold yet.
+    unsaved: bool,
 }
 
 /// What checking one story produced, with the lookups made from it, so that an edit
 /// in one story leaves every other story's work as it is.
-#[derive(Debug, Default)]
-struct StoryResult {
+/// The lookups are rebuilt, not stored, when a result comes from the cache.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct StoryResult {
     alignment: Alignment,
     entities: Vec<Arc<Entity>>,
     /// Findings per article of the story, every article present.
     findings: BTreeMap<DocId, Vec<Finding>>,
     /// Figure → index of its claim in `alignment.claims`.
+    #[serde(skip)]
     claim_of: HashMap<Member, usize>,
     /// Per article, mention spans sorted by start, each with its index in `entities`.
+    #[serde(skip)]
     mentions_of: HashMap<DocId, Vec<(ByteSpan, usize)>>,
+}
+
+impl StoryResult {
+    /// Fills the lookups from the alignment and the entities.
+    fn with_lookups(mut self) -> StoryResult {
+        self.claim_of.clear();
+        for (i, c) in self.alignment.claims.iter().enumerate() {
+            for m in &c.members {
+                self.claim_of.insert(*m, i);
+            }
+        }
+        self.mentions_of.clear();
+        for (i, e) in self.entities.iter().enumerate() {
+            for m in &e.mentions {
+                self.mentions_of.entry(m.doc).or_default().push((m.span, i));
+            }
+        }
+        for list in self.mentions_of.values_mut() {
+            list.sort();
+        }
+        self
+    }
 }
 
 fn content_hash(text: &str, format: Format) -> u64 {
@@ -356,6 +499,91 @@ impl Workspace {
         // Severities, ignores and curated spellings shape every story's findings.
         self.story_results.clear();
         self.derived = None;
+        self.stale = true;
+        if self
+            .warm
+            .as_ref()
+            .is_some_and(|w| w.config() != self.config_key())
+        {
+            self.warm = None;
+        }
+    }
+
+    /// What the configuration contributes to the cache's validity: every key, since
+    /// figure reading, severities, ignores and spellings all shape what is cached.
+    fn config_key(&self) -> u64 {
+        let mut h = rustc_hash::FxHasher::default();
+        format!("{:?}", self.config).hash(&mut h);
+        h.finish()
+    }
+
+    /// Opens the warm-start cache of this workspace's roots (call after the roots and
+    /// the configuration are set, before loading articles); says why when there is
+    /// none to use. Without the cache (off, or none yet) everything is computed.
+    pub fn open_cache(&mut self) -> Result<(), String> {
+        self.warm = None;
+        let file = cache::file_for(&self.roots).ok_or("cache turned off")?;
+        let snapshot = Snapshot::open(&file, self.config_key()).map_err(|e| e.to_string())?;
+        self.next_id = self.next_id.max(snapshot.next_id());
+        self.warm = Some(snapshot);
+        Ok(())
+    }
+
+    /// The warm-start cache loaded from, for [`load_many`].
+    pub fn warm(&self) -> Option<Arc<Snapshot>> {
+        self.warm.clone()
+    }
+
+    /// What the cache file should hold now — every article's analysis and every
+    /// story's results, copied from the old file where unchanged — and where to
+    /// write it; `None` when the file already holds it all (or the cache is off).
+    /// Cheap: entries are shared, and [`cache::save`] does the writing, off any lock.
+    pub fn to_save(&mut self) -> Option<(PathBuf, cache::Contents<Analysis, StoryResult>)> {
+        let file = cache::file_for(&self.roots)?;
+        let derived = self.derived();
+        if !self.unsaved {
+            return None;
+        }
+        self.unsaved = false;
+        let articles = self
+            .docs
+            .values()
+            .map(|d| {
+                let meta = cache::ArticleMeta {
+                    path: d.path.clone(),
+                    id: d.id.0,
+                    hash: d.hash,
+                    len: d.text.len() as u64,
+                    source: d.source.clone(),
+                    story_keys: d.story_keys.clone(),
+                };
+                let entry = match &d.stored {
+                    Some(s) => cache::Entry::Stored(s.clone()),
+                    None => cache::Entry::Fresh(d.analysis().clone()),
+                };
+                (meta, entry)
+            })
+            .collect();
+        let stories = derived
+            .split
+            .stories
+            .iter()
+            .zip(&derived.parts)
+            .map(|(story, part)| {
+                let key = self.fingerprint(story);
+                let entry = match self.warm.as_ref().and_then(|w| w.story(key)) {
+                    Some(s) => cache::Entry::Stored(s),
+                    None => cache::Entry::Fresh(part.result.clone()),
+                };
+                (key, entry)
+            })
+            .collect();
+        let contents = cache::Contents {
+            config: self.config_key(),
+            articles,
+            stories,
+        };
+        Some((file, contents))
     }
 
     /// The configuration error to show, and the file it belongs to.
@@ -366,9 +594,12 @@ impl Workspace {
     /// Folders whose articles make up the workspace (for relative paths in ignores).
     pub fn set_roots(&mut self, roots: Vec<PathBuf>) {
         if roots != self.roots {
-            // Ignore rules match paths relative to the roots.
+            // Ignore rules match paths relative to the roots, and the cache file is
+            // the roots' own.
             self.story_results.clear();
             self.derived = None;
+            self.stale = true;
+            self.warm = None;
         }
         self.roots = roots;
     }
@@ -414,15 +645,26 @@ impl Workspace {
 
     /// Adds an analysed article, keeping its id if the path is known.
     pub fn insert(&mut self, p: Prepared) -> DocId {
-        let id = match self.ids.get(&p.path) {
-            Some(&id) => id,
-            None => {
+        let id = match (self.ids.get(&p.path), p.cached_id) {
+            (Some(&id), _) => id,
+            (None, Some(id)) if !self.docs.contains_key(&id) => {
+                self.next_id = self.next_id.max(id.0 + 1);
+                id
+            }
+            (None, _) => {
                 let id = DocId(self.next_id);
                 self.next_id += 1;
                 id
             }
         };
-        self.analyses_run += 1;
+        let (analysis, stored) = match p.analysis {
+            Analysed::Now(a) => {
+                self.analyses_run += 1;
+                self.unsaved = true;
+                (OnceLock::from(a), None)
+            }
+            Analysed::Cached(s) => (OnceLock::new(), Some(s)),
+        };
         match self.docs.get(&id) {
             Some(old) if old.story_keys == p.story_keys => {}
             Some(old) => {
@@ -441,12 +683,14 @@ impl Workspace {
                 format: p.format,
                 source: p.source,
                 lines: Arc::new(p.lines),
-                analysis: p.analysis,
+                analysis,
+                stored,
+                options: p.options,
                 hash: p.hash,
                 story_keys: p.story_keys,
             },
         );
-        self.derived = None;
+        self.touch(id);
         id
     }
 
@@ -456,7 +700,8 @@ impl Workspace {
         if let Some(old) = self.docs.remove(&id) {
             self.stories.remove(id, &old.story_keys);
         }
-        self.derived = None;
+        self.touch(id);
+        self.unsaved = true;
         Some(id)
     }
 
@@ -500,19 +745,28 @@ impl Workspace {
         self.stories_checked
     }
 
+    /// Marks an article changed: its story's results are stale.
+    fn touch(&mut self, id: DocId) {
+        self.dirty.insert(id);
+        self.stale = true;
+    }
+
     /// Cross-article results for the current texts, computed if stale.
     pub fn derived(&mut self) -> Arc<Derived> {
-        if let Some(d) = &self.derived {
-            return d.clone();
+        match &self.derived {
+            Some(d) if !self.stale => d.clone(),
+            _ => {
+                let d = Arc::new(self.compute());
+                self.derived = Some(d.clone());
+                self.stale = false;
+                d
+            }
         }
-        let d = Arc::new(self.compute());
-        self.derived = Some(d.clone());
-        d
     }
 
     /// The cross-article results if they are current, without computing them.
     pub fn derived_if_fresh(&self) -> Option<Arc<Derived>> {
-        self.derived.clone()
+        self.derived.clone().filter(|_| !self.stale)
     }
 
     /// Identifies a story's inputs: its articles and their texts. An id always names
@@ -540,8 +794,8 @@ impl Workspace {
                 doc: d.id,
                 label,
                 text: &d.text,
-                figures: &d.analysis.figures,
-                contexts: &d.analysis.contexts,
+                figures: &d.analysis().figures,
+                contexts: &d.analysis().contexts,
             })
             .collect();
         let alignment = claim::align(&inputs, &self.figure_options());
@@ -550,7 +804,7 @@ impl Workspace {
             .map(|d| DocMentions {
                 doc: d.id,
                 text: &d.text,
-                mentions: &d.analysis.mentions,
+                mentions: &d.analysis().mentions,
             })
             .collect();
         let entities: Vec<Arc<Entity>> = entity::link(&mention_inputs)
@@ -569,56 +823,65 @@ impl Workspace {
         for list in findings.values_mut() {
             list.sort_by_key(|f| (f.span, f.code));
         }
-        let mut claim_of = HashMap::new();
-        for (i, c) in alignment.claims.iter().enumerate() {
-            for m in &c.members {
-                claim_of.insert(*m, i);
-            }
-        }
-        let mut mentions_of: HashMap<DocId, Vec<(ByteSpan, usize)>> = HashMap::new();
-        for (i, e) in entities.iter().enumerate() {
-            for m in &e.mentions {
-                mentions_of.entry(m.doc).or_default().push((m.span, i));
-            }
-        }
-        for list in mentions_of.values_mut() {
-            list.sort();
-        }
         StoryResult {
             alignment,
             entities,
             findings,
-            claim_of,
-            mentions_of,
+            ..Default::default()
         }
+        .with_lookups()
     }
 
+    /// The results of every story: while the split into stories stands, only the
+    /// stories of articles changed since the last computation are looked at (an
+    /// edit costs its story, not a pass over the workspace); after a re-split, each
+    /// story is looked up by fingerprint.
     fn compute(&mut self) -> Derived {
         let timer = Timer::start();
         let split = self.stories.stories();
         timer.lap("stories");
-        let mut results = HashMap::with_capacity(split.stories.len());
+        let previous = self
+            .derived
+            .take()
+            .filter(|d| Arc::ptr_eq(&d.split, &split));
+        let dirty: rustc_hash::FxHashSet<usize> = std::mem::take(&mut self.dirty)
+            .iter()
+            .filter_map(|d| split.story_of.get(d).copied())
+            .collect();
+        // After a re-split every story is looked up afresh; results of stories that
+        // did not survive it are dropped.
+        let mut before = match previous {
+            Some(_) => HashMap::new(),
+            None => std::mem::take(&mut self.story_results),
+        };
         let mut parts = Vec::with_capacity(split.stories.len());
         let (mut claim_offset, mut entity_offset) = (0, 0);
-        for story in &split.stories {
-            let key = self.fingerprint(story);
-            let result = match self.story_results.get(&key) {
-                Some(r) => r.clone(),
-                None => {
-                    self.stories_checked += 1;
-                    Arc::new(self.check_story(story))
+        for (i, story) in split.stories.iter().enumerate() {
+            let (key, result) = match &previous {
+                Some(p) if !dirty.contains(&i) => (p.parts[i].key, p.parts[i].result.clone()),
+                _ => {
+                    let key = self.fingerprint(story);
+                    let result = match before.remove(&key) {
+                        Some(r) => r,
+                        None => self.story_result(key, story),
+                    };
+                    if let Some(p) = &previous {
+                        self.story_results.remove(&p.parts[i].key);
+                    }
+                    self.story_results.insert(key, result.clone());
+                    (key, result)
                 }
             };
+            let (claims, entities) = (result.alignment.claims.len(), result.entities.len());
             parts.push(Part {
-                result: result.clone(),
+                key,
+                result,
                 claim_offset,
                 entity_offset,
             });
-            claim_offset += result.alignment.claims.len();
-            entity_offset += result.entities.len();
-            results.insert(key, result);
+            claim_offset += claims;
+            entity_offset += entities;
         }
-        self.story_results = results;
         timer.lap("claims, entities and findings");
         Derived {
             parts,
@@ -626,6 +889,25 @@ impl Workspace {
             alignment: OnceLock::new(),
             entities: OnceLock::new(),
         }
+    }
+
+    /// One story's results: kept from before, read from the warm-start cache, or
+    /// checked now.
+    fn story_result(&mut self, key: u64, story: &[DocId]) -> Arc<StoryResult> {
+        if let Some(r) = self.story_results.get(&key) {
+            return r.clone();
+        }
+        let cached = self
+            .warm
+            .as_ref()
+            .and_then(|w| w.story(key))
+            .and_then(|stored| stored.load::<StoryResult>());
+        if let Some(r) = cached {
+            return Arc::new(r.with_lookups());
+        }
+        self.stories_checked += 1;
+        self.unsaved = true;
+        Arc::new(self.check_story(story))
     }
 
     fn claim_findings<'a>(
@@ -639,7 +921,7 @@ impl Workspace {
             };
             let severity = self.config.severity(code)?;
             let doc = self.docs.get(&d.at.doc)?;
-            let span = doc.analysis.figures.get(d.at.figure)?.span;
+            let span = doc.analysis().figures.get(d.at.figure)?.span;
             Some(Finding {
                 doc: d.at.doc,
                 span,
@@ -743,7 +1025,7 @@ impl Workspace {
         let line_start = doc.text[..f.span.start.min(doc.text.len())]
             .rfind('\n')
             .map_or(0, |i| i + 1);
-        if doc.analysis.ignored_lines.contains(&line_start) {
+        if doc.analysis().ignored_lines.contains(&line_start) {
             return true;
         }
         let rel = self.relative_path(&doc.path);

@@ -215,6 +215,10 @@ fn conflict(diags: &[Value]) -> Option<&Value> {
 /// `crosscheck check --format json` on a folder.
 fn check(root: &Path) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .env(
+            "CROSSCHECK_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(["check", "--format", "json", "--fail-on", "none"])
         .arg(root)
         .output()

@@ -64,7 +64,7 @@ fn figure_card_lists_every_source() {
     let derived = ws.derived();
     let doc = ws.docs().next().unwrap();
     let i = doc
-        .analysis
+        .analysis()
         .figures
         .iter()
         .position(|f| f.span.of(&doc.text) == "$240 million")
@@ -85,6 +85,10 @@ fn figure_card_lists_every_source() {
 #[test]
 fn name_variant_diagnostic_as_the_cli_prints_it() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .env(
+            "CROSSCHECK_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(["check", "tests/fixtures/cards", "--fail-on", "none"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -5,6 +5,10 @@ use std::process::Command;
 
 fn crosscheck(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .env(
+            "CROSSCHECK_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

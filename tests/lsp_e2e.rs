@@ -184,3 +184,38 @@ fn bad_input_is_skipped_or_rejected_and_the_server_keeps_answering() {
     assert!(r["result"].is_array(), "{r}");
     assert!(c.shutdown().success());
 }
+
+#[test]
+fn a_second_start_is_warm_and_publishes_the_same() {
+    let ws = example_workspace();
+    let wire = uri(&ws.path().join("02-continental-wire.md"));
+    let cache = tempfile::tempdir().unwrap();
+    let start = || {
+        Client::start_with(
+            std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+                .env("CROSSCHECK_CACHE_DIR", cache.path())
+                .arg("lsp")
+                .stderr(std::process::Stdio::null()),
+        )
+    };
+    let log_says = |c: &mut Client, words: &str| {
+        c.wait_for(|m| {
+            m["method"] == "window/logMessage"
+                && m["params"]["message"]
+                    .as_str()
+                    .is_some_and(|t| t.contains(words))
+        });
+    };
+    let mut c = start();
+    c.initialize(ws.path(), &["utf-16"]);
+    log_says(&mut c, "cold start");
+    let cold = c.diagnostics_for(&wire, has_conflict);
+    log_says(&mut c, "cache saved");
+    c.shutdown();
+
+    let mut c = start();
+    c.initialize(ws.path(), &["utf-16"]);
+    log_says(&mut c, "warm start");
+    assert_eq!(c.diagnostics_for(&wire, has_conflict), cold);
+    c.shutdown();
+}

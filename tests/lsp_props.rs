@@ -572,6 +572,10 @@ impl Harness {
         let (from, to) = (uri(mirror), uri(&self.current));
         let uri = |p: &Path| uri(p).replacen(&from, &to, 1);
         let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .env(
+                "CROSSCHECK_CACHE_DIR",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+            )
             .args(["check", "--format", "json", "--fail-on", "none"])
             .arg(mirror)
             .output()

@@ -257,12 +257,12 @@ pub fn incremental(s: &Session) {
     let format = Format::from_path(&path.to_string_lossy());
     let scratch = article::analyse(&final_text, format, &Options::default());
     assert_eq!(
-        format!("{:?}", doc_a.analysis),
+        format!("{:?}", doc_a.analysis()),
         format!("{scratch:?}"),
         "cached analysis"
     );
     assert_eq!(
-        format!("{:?}", doc_b.analysis),
+        format!("{:?}", doc_b.analysis()),
         format!("{scratch:?}"),
         "fresh analysis"
     );

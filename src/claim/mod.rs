@@ -18,13 +18,13 @@ use crate::entity::Mention;
 use crate::figure::Figure;
 use crate::span::ByteSpan;
 use crate::DocId;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use term::Term;
 
 /// What one figure measures, read from its article: the noun it counts or modifies,
 /// the predicate governing it, the person an age belongs to, qualifiers and the
 /// weighted words of its clause. Built once per article by [`context`].
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FigureContext {
     /// Words naming the quantity, for messages ("Meeting duration").
     pub quantity: String,
@@ -78,14 +78,14 @@ pub struct DocFigures<'a> {
 }
 
 /// A figure of one article: `figure` indexes that article's figure list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Member {
     pub doc: DocId,
     pub figure: usize,
 }
 
 /// Figures in two or more articles that report one quantity.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: usize,
     /// The quantity in words, capitalised for messages ("Meeting duration").
@@ -94,7 +94,7 @@ pub struct Claim {
 }
 
 /// How a figure stands against the rest of its claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verdict {
     /// Intervals disjoint: `figure-conflict`.
     Conflict,
@@ -103,7 +103,7 @@ pub enum Verdict {
 }
 
 /// A figure that disagrees with figures of its claim in other articles.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Disagreement {
     pub at: Member,
     pub claim: usize,
@@ -115,7 +115,7 @@ pub struct Disagreement {
 }
 
 /// All claims of a workspace and the disagreements within them.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
     pub claims: Vec<Claim>,
     pub disagreements: Vec<Disagreement>,

@@ -63,6 +63,13 @@ impl serde::Serialize for Term {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Term {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Term, D::Error> {
+        let word = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(Term::new(&word))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Term;

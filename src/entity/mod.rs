@@ -14,10 +14,10 @@ pub use recognise::recognise;
 
 use crate::span::ByteSpan;
 use crate::DocId;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What sort of thing an entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -29,7 +29,7 @@ pub enum EntityKind {
 /// How sure recognition is of a mention's kind: a gazetteer entry, a title or a head
 /// word is strong evidence; a bare capitalised pair guessed to be a person is weak.
 /// Linking weighs kinds across the workspace by it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Certainty {
     Weak,
@@ -38,7 +38,7 @@ pub enum Certainty {
 }
 
 /// One occurrence of a name in one article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// The name as written, without title or possessive ("Jake Sullivan", "SCG").
     pub span: ByteSpan,
@@ -57,21 +57,21 @@ pub struct DocMentions<'a> {
 }
 
 /// Where a mention is: the article and the span.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MentionRef {
     pub doc: DocId,
     pub span: ByteSpan,
 }
 
 /// A role as one article gives it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleRef {
     pub text: String,
     pub doc: DocId,
 }
 
 /// A mention spelled unlike the spelling most sources use.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variant {
     pub at: MentionRef,
     /// The variant spelling as written ("Anthony Blinken").
@@ -81,7 +81,7 @@ pub struct Variant {
 }
 
 /// One real-world referent across the workspace.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     /// The most complete, most common spelling.
     pub name: String,

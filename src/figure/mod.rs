@@ -17,10 +17,10 @@ mod scan;
 mod token;
 
 use crate::span::ByteSpan;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What sort of quantity a figure is (SPEC §7: the JSON `kind`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Count,
@@ -54,8 +54,7 @@ impl Kind {
 /// years), the weekday's name (`Monday`), clock times `21:40`. Resolving them against
 /// the article's dateline is left to the claim layer.
 /// For a range (`10 to 15`) the value is the low end; [`Figure::interval`] holds both.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Value {
     Number(f64),
     Calendar(String),
@@ -71,7 +70,7 @@ impl Value {
 }
 
 /// How the hedge bounds the value (gold's `bound`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Bound {
     Exact,
@@ -82,7 +81,7 @@ pub enum Bound {
 }
 
 /// The closed interval of values a hedged figure allows; `None` is open.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Interval {
     pub low: Option<f64>,
     pub high: Option<f64>,
@@ -104,7 +103,7 @@ impl Interval {
 }
 
 /// One figure found in prose.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// The figure as written, hedge words excluded ("32,000 people", "2-1/2 hour").
     pub span: ByteSpan,

@@ -29,7 +29,7 @@ pub(super) fn hover(st: &mut State, params: &HoverParams) -> Option<Hover> {
         let card = crate::hover::entity_card(&st.ws, derived.entities().get(e)?, id, &link_to);
         (card, span)
     } else {
-        let figures = &doc.analysis.figures;
+        let figures = &doc.analysis().figures;
         let i = figures
             .iter()
             .position(|f| f.span.start <= offset && offset <= f.span.end)?;

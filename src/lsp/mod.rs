@@ -45,6 +45,9 @@ struct State {
     /// is gone), so only changes are sent. Keyed by id: an edit compares every article's
     /// findings, and hashing an id is far cheaper than hashing a path.
     published: rustc_hash::FxHashMap<DocId, (PathBuf, Vec<Finding>)>,
+    /// The results `published` was brought up to date with: only stories recomputed
+    /// since need comparing.
+    last_published: Option<Arc<crate::workspace::Derived>>,
     /// Settings from the editor (initializationOptions, didChangeConfiguration).
     settings: Option<serde_json::Value>,
     /// The `crosscheck.toml` whose error is currently shown, if any.
@@ -61,6 +64,8 @@ pub struct Backend {
     /// Held from computing a batch of diagnostics until it is sent, so batches of two
     /// changes never interleave and a stale list never arrives last.
     publishing: tokio::sync::Mutex<()>,
+    /// Held while the warm-start cache is written: one writer at a time.
+    saving: tokio::sync::Mutex<()>,
 }
 
 impl Backend {
@@ -70,6 +75,7 @@ impl Backend {
             state: Arc::new(Mutex::new(State::default())),
             generation: Arc::new(AtomicU64::new(0)),
             publishing: tokio::sync::Mutex::new(()),
+            saving: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -193,6 +199,8 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        // Edits since the last save make the next start warm too.
+        self.save_cache().await;
         Ok(())
     }
 

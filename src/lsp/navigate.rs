@@ -117,7 +117,7 @@ pub(super) fn document_symbols(
             children: None,
         });
     }
-    for f in &doc.analysis.figures {
+    for f in &doc.analysis().figures {
         let r = convert::range(doc, f.span, enc);
         symbols.push(DocumentSymbol {
             name: f.span.of(&doc.text).to_string(),

@@ -1,9 +1,10 @@
 //! Indexing workspace folders: finding and reading every article with work-done
-//! progress, in chunks so requests are answered between them; and asking the
-//! client to watch article files and `crosscheck.toml`.
+//! progress, in chunks so requests are answered between them, taking what the
+//! warm-start cache holds and saving it afterwards; and asking the client to watch
+//! article files and `crosscheck.toml`.
 
 use super::{lock, Backend};
-use crate::{files, workspace};
+use crate::{cache, files, workspace};
 use std::path::PathBuf;
 use tower_lsp_server::ls_types::*;
 
@@ -12,7 +13,23 @@ const CHUNK: usize = 256;
 
 impl Backend {
     pub(super) async fn index(&self, roots: Vec<PathBuf>) {
-        let _ = self.with_state(|st| st.load_config()).await;
+        let opened = self
+            .with_state(|st| {
+                st.load_config();
+                st.ws.open_cache()
+            })
+            .await;
+        match opened {
+            Ok(Ok(())) => {
+                self.log(MessageType::LOG, "warm start from the cache")
+                    .await
+            }
+            Ok(Err(why)) => {
+                self.log(MessageType::LOG, format!("cold start: {why}"))
+                    .await
+            }
+            Err(_) => {}
+        }
         let listing = {
             let roots = roots.clone();
             self.with_state(move |st| {
@@ -56,26 +73,17 @@ impl Backend {
         for chunk in paths.chunks(CHUNK) {
             let chunk = chunk.to_vec();
             let n = chunk.len();
-            let (limit, options) = {
+            let (limit, options, warm) = {
                 let st = lock(&self.state);
-                (st.ws.config().max_file_bytes, st.ws.figure_options())
+                (
+                    st.ws.config().max_file_bytes,
+                    st.ws.figure_options(),
+                    st.ws.warm(),
+                )
             };
             // Read and analyse without the lock; only inserting takes it.
             let (prepared, mut notes) = tokio::task::spawn_blocking(move || {
-                let mut notes = Vec::new();
-                let mut articles = Vec::new();
-                for path in chunk {
-                    match files::read(&path, limit) {
-                        Ok(l) => {
-                            if l.lossy {
-                                notes.push(format!("{}: invalid UTF-8 replaced", path.display()));
-                            }
-                            articles.push((path, l.text));
-                        }
-                        Err(skip) => notes.push(format!("{}: {skip}", path.display())),
-                    }
-                }
-                (workspace::prepare_many(articles, &options), notes)
+                workspace::load_many(chunk, limit, &options, warm.as_ref())
             })
             .await
             .unwrap_or_else(|_| {
@@ -113,6 +121,34 @@ impl Backend {
         self.log(MessageType::INFO, format!("indexed {done} articles"))
             .await;
         self.publish(None).await;
+        self.save_cache().await;
+    }
+
+    /// Writes the warm-start cache if it lacks anything computed since it was read
+    /// or last written. The state is locked only to gather what to write; the
+    /// writing runs on a blocking thread, one save at a time.
+    pub(super) async fn save_cache(&self) {
+        let _saving = self.saving.lock().await;
+        let Ok(Some((file, contents))) = self.with_state(|st| st.ws.to_save()).await else {
+            return;
+        };
+        let written =
+            tokio::task::spawn_blocking(move || cache::save(&file, &contents).map(|n| (file, n)))
+                .await;
+        match written {
+            Ok(Ok((file, bytes))) => {
+                self.log(
+                    MessageType::LOG,
+                    format!("cache saved: {} ({} MB)", file.display(), bytes >> 20),
+                )
+                .await
+            }
+            Ok(Err(e)) => {
+                self.log(MessageType::WARNING, format!("cache not saved: {e}"))
+                    .await
+            }
+            Err(_) => {}
+        }
     }
 
     /// Asks the client to tell us about article and config files changed on disk.

@@ -279,15 +279,41 @@ impl State {
     /// Diagnostics that differ from what was last published, as (uri, list) pairs.
     fn changed_diagnostics(&mut self, first: Option<&Path>) -> Vec<(Uri, Vec<Diagnostic>)> {
         let derived = self.ws.derived();
+        let before = self.last_published.replace(derived.clone());
         let enc = self.encoding;
         let mut out = Vec::new();
-        for (id, findings) in derived.findings() {
-            if self.published.get(&id).is_some_and(|p| p.1 == findings) {
+        // Articles that left the workspace: clear what they showed, unless the path is
+        // back under a new id — then its new list is sent below, even when empty.
+        let gone: Vec<crate::DocId> = self
+            .published
+            .keys()
+            .filter(|&&id| !derived.has(id))
+            .copied()
+            .collect();
+        let mut back: std::collections::HashSet<PathBuf> = Default::default();
+        for id in gone {
+            let Some((p, _)) = self.published.remove(&id) else {
                 continue;
+            };
+            if self.ws.id_of(&p).is_some() {
+                back.insert(p);
+            } else if let Some(uri) = convert::uri_of(&p) {
+                out.push((p, uri, Vec::new()));
             }
+        }
+        for (id, findings) in derived.findings_changed_since(before.as_deref()) {
             let Some(doc) = self.ws.doc(id) else {
                 continue;
             };
+            // An article never shown anything needs no empty list either: most
+            // articles of a large workspace have no finding.
+            let unchanged = match self.published.get(&id) {
+                Some(shown) => shown.1 == findings,
+                None => findings.is_empty() && !back.contains(&doc.path),
+            };
+            if unchanged {
+                continue;
+            }
             let Some(uri) = convert::uri_of(&doc.path) else {
                 continue;
             };
@@ -298,25 +324,6 @@ impl State {
             self.published
                 .insert(id, (doc.path.clone(), findings.to_vec()));
             out.push((doc.path.clone(), uri, diags));
-        }
-        // Articles that left the workspace: clear what they showed, unless the path is
-        // back under a new id (its fresh diagnostics were sent above).
-        let gone: Vec<crate::DocId> = self
-            .published
-            .keys()
-            .filter(|&&id| !derived.has(id))
-            .copied()
-            .collect();
-        for id in gone {
-            let Some((p, _)) = self.published.remove(&id) else {
-                continue;
-            };
-            if self.ws.id_of(&p).is_some() {
-                continue;
-            }
-            if let Some(uri) = convert::uri_of(&p) {
-                out.push((p, uri, Vec::new()));
-            }
         }
         out.extend(self.config_diagnostic());
         if let Some(first) = first {

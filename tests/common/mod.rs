@@ -46,6 +46,10 @@ impl Client {
     pub fn start() -> Client {
         Client::start_with(
             Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+                .env(
+                    "CROSSCHECK_CACHE_DIR",
+                    concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+                )
                 .arg("lsp")
                 .stderr(Stdio::null()),
         )
@@ -160,6 +164,10 @@ impl Client {
         let file = std::fs::File::create(log).expect("create log file");
         Client::start_with(
             Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+                .env(
+                    "CROSSCHECK_CACHE_DIR",
+                    concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+                )
                 .arg("lsp")
                 .stderr(file),
         )

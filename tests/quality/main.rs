@@ -180,7 +180,7 @@ fn score_figures(l: &Loaded, s: &mut FigureScores) {
             .iter()
             .filter(|g| &g.doc == doc_name)
             .collect();
-        let figs = &doc.analysis.figures;
+        let figs = &doc.analysis().figures;
         for g in golds.iter().filter(|g| !g.optional()) {
             let gs = span(g.byte_start, g.byte_end);
             let found = figs.iter().any(|f| f.span.overlaps(gs) && same_value(f, g));
@@ -249,7 +249,7 @@ fn score_claims(l: &mut Loaded, s: &mut ClaimScores) {
         .collect();
     let fig_span = |doc: DocId, i: usize| {
         l.ws.doc(doc)
-            .and_then(|d| d.analysis.figures.get(i))
+            .and_then(|d| d.analysis().figures.get(i))
             .map(|f| f.span)
     };
 

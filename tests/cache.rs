@@ -1,0 +1,165 @@
+//! The warm-start cache (issue 7): a second load of an unchanged workspace analyses
+//! nothing and checks no story, yet gives exactly the findings of a fresh load; an
+//! edited article is re-analysed alone; a damaged or stale cache file is detected,
+//! never trusted, and rebuilt.
+
+mod common;
+
+use common::example_workspace as workspace_copy;
+use crosscheck::cli;
+use crosscheck::workspace::Workspace;
+use std::path::{Path, PathBuf};
+
+/// Every test of this binary shares one cache folder; each uses its own workspace
+/// folder, and the cache keeps one file per workspace.
+fn use_test_cache() {
+    std::env::set_var(
+        "CROSSCHECK_CACHE_DIR",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-tests"),
+    );
+}
+
+/// The findings as lines naming the file, so two loads compare whatever ids they use.
+fn findings(ws: &mut Workspace) -> Vec<String> {
+    let derived = ws.derived();
+    let mut out: Vec<String> = derived
+        .findings()
+        .flat_map(|(id, list)| {
+            let path = ws.doc(id).unwrap().path.clone();
+            list.iter().map(move |f| {
+                format!(
+                    "{} {} {:?} {} {:?}",
+                    path.display(),
+                    f.code.as_str(),
+                    f.span,
+                    f.message,
+                    f.related
+                        .iter()
+                        .map(|r| (r.span, &r.message))
+                        .collect::<Vec<_>>()
+                )
+            })
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn load(dir: &Path) -> Workspace {
+    cli::load(&[dir.to_path_buf()], true).unwrap()
+}
+
+fn save(ws: &mut Workspace) -> PathBuf {
+    let (file, contents) = ws.to_save().expect("something to save");
+    crosscheck::cache::save(&file, &contents).unwrap();
+    file
+}
+
+fn fresh(dir: &Path) -> Vec<String> {
+    findings(&mut cli::load(&[dir.to_path_buf()], false).unwrap())
+}
+
+#[test]
+fn a_warm_start_analyses_nothing_and_finds_the_same() {
+    use_test_cache();
+    let dir = workspace_copy();
+    let mut cold = load(dir.path());
+    assert_eq!(cold.analyses_run(), cold.len());
+    let expected = findings(&mut cold);
+    assert!(!expected.is_empty(), "the example has conflicts to find");
+    save(&mut cold);
+
+    let mut warm = load(dir.path());
+    assert_eq!(warm.analyses_run(), 0, "every analysis came from the cache");
+    assert_eq!(findings(&mut warm), expected);
+    assert_eq!(warm.stories_checked(), 0, "the story came from the cache");
+    assert!(warm.to_save().is_none(), "nothing new to write");
+    // Analyses decode on demand and equal fresh ones.
+    let again = cli::load(&[dir.path().to_path_buf()], false).unwrap();
+    for d in warm.docs() {
+        let f = again.doc(again.id_of(&d.path).unwrap()).unwrap();
+        assert_eq!(d.analysis(), f.analysis(), "{}", d.path.display());
+    }
+}
+
+#[test]
+fn an_article_changed_on_disk_is_reanalysed_alone() {
+    use_test_cache();
+    let dir = workspace_copy();
+    let mut cold = load(dir.path());
+    findings(&mut cold);
+    save(&mut cold);
+
+    let first = cold.docs().next().unwrap().path.clone();
+    let text = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(&first, text.replacen("talks", "long talks", 1)).unwrap();
+    let mut warm = load(dir.path());
+    assert_eq!(warm.analyses_run(), 1);
+    assert_eq!(findings(&mut warm), fresh(dir.path()));
+    assert_eq!(
+        warm.stories_checked(),
+        1,
+        "the story changed with its article"
+    );
+}
+
+#[test]
+fn a_damaged_cache_file_is_detected_and_rebuilt() {
+    use_test_cache();
+    let dir = workspace_copy();
+    let mut cold = load(dir.path());
+    let expected = findings(&mut cold);
+    let file = save(&mut cold);
+    let bytes = std::fs::read(&file).unwrap();
+
+    // A flipped byte inside the first entry: that entry alone fails its checksum.
+    let mut flipped = bytes.clone();
+    flipped[12] ^= 0x5a;
+    std::fs::write(&file, &flipped).unwrap();
+    let mut warm = load(dir.path());
+    assert_eq!(findings(&mut warm), expected);
+    let again = cli::load(&[dir.path().to_path_buf()], false).unwrap();
+    for d in warm.docs() {
+        let f = again.doc(again.id_of(&d.path).unwrap()).unwrap();
+        assert_eq!(d.analysis(), f.analysis(), "{}", d.path.display());
+    }
+
+    // Cut short: the whole file is refused, everything is computed and saved anew.
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    let mut ws = Workspace::new(Default::default());
+    ws.set_roots(vec![dir.path().to_path_buf()]);
+    let why = ws.open_cache().unwrap_err();
+    assert!(why.contains("damaged"), "{why}");
+    let mut cold = load(dir.path());
+    assert_eq!(cold.analyses_run(), cold.len());
+    assert_eq!(findings(&mut cold), expected);
+    save(&mut cold);
+    assert_eq!(
+        load(dir.path()).analyses_run(),
+        0,
+        "the rebuilt cache is used"
+    );
+
+    // Not a cache file at all.
+    std::fs::write(&file, b"hello").unwrap();
+    let mut cold = load(dir.path());
+    assert_eq!(cold.analyses_run(), cold.len());
+    assert_eq!(findings(&mut cold), expected);
+}
+
+#[test]
+fn a_changed_configuration_makes_the_cache_stale() {
+    use_test_cache();
+    let dir = workspace_copy();
+    let mut cold = load(dir.path());
+    findings(&mut cold);
+    save(&mut cold);
+    std::fs::write(
+        dir.path().join("crosscheck.toml"),
+        "[rules]\nfigure-differs = \"off\"\n",
+    )
+    .unwrap();
+    let mut warm = load(dir.path());
+    assert_eq!(warm.analyses_run(), warm.len(), "nothing trusted");
+    assert_eq!(findings(&mut warm), fresh(dir.path()));
+}
