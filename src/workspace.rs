@@ -784,7 +784,9 @@ impl Workspace {
     }
 
     /// Claims and entities of one story, from scratch.
-    fn check_story(&self, story: &[DocId]) -> StoryResult {
+    /// `together`: align figures and link names on two threads at once — for a lone
+    /// story after an edit, when the other core is idle.
+    fn check_story(&self, story: &[DocId], together: bool) -> StoryResult {
         let docs: Vec<&Document> = story.iter().filter_map(|id| self.docs.get(id)).collect();
         let labels: Vec<String> = docs.iter().map(|d| d.label()).collect();
         let inputs: Vec<DocFigures> = docs
@@ -798,7 +800,6 @@ impl Workspace {
                 contexts: &d.analysis().contexts,
             })
             .collect();
-        let alignment = claim::align(&inputs, &self.figure_options());
         let mention_inputs: Vec<DocMentions> = docs
             .iter()
             .map(|d| DocMentions {
@@ -807,10 +808,23 @@ impl Workspace {
                 mentions: &d.analysis().mentions,
             })
             .collect();
-        let entities: Vec<Arc<Entity>> = entity::link(&mention_inputs)
-            .into_iter()
-            .map(Arc::new)
-            .collect();
+        let options = self.figure_options();
+        let (alignment, entities) = if together {
+            std::thread::scope(|scope| {
+                let linking = scope.spawn(|| entity::link(&mention_inputs));
+                let alignment = claim::align(&inputs, &options);
+                let entities = linking
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (alignment, entities)
+            })
+        } else {
+            (
+                claim::align(&inputs, &options),
+                entity::link(&mention_inputs),
+            )
+        };
+        let entities: Vec<Arc<Entity>> = entities.into_iter().map(Arc::new).collect();
         let mut findings: BTreeMap<DocId, Vec<Finding>> =
             story.iter().map(|&id| (id, Vec::new())).collect();
         for f in self
@@ -854,24 +868,52 @@ impl Workspace {
             Some(_) => HashMap::new(),
             None => std::mem::take(&mut self.story_results),
         };
-        let mut parts = Vec::with_capacity(split.stories.len());
-        let (mut claim_offset, mut entity_offset) = (0, 0);
+        // Kept, cached or still to check, story by story; the stories to check are
+        // then checked on all cores.
+        let mut found: Vec<(u64, Option<Arc<StoryResult>>)> =
+            Vec::with_capacity(split.stories.len());
         for (i, story) in split.stories.iter().enumerate() {
-            let (key, result) = match &previous {
-                Some(p) if !dirty.contains(&i) => (p.parts[i].key, p.parts[i].result.clone()),
+            found.push(match &previous {
+                Some(p) if !dirty.contains(&i) => (p.parts[i].key, Some(p.parts[i].result.clone())),
                 _ => {
                     let key = self.fingerprint(story);
-                    let result = match before.remove(&key) {
-                        Some(r) => r,
-                        None => self.story_result(key, story),
-                    };
-                    if let Some(p) = &previous {
-                        self.story_results.remove(&p.parts[i].key);
-                    }
-                    self.story_results.insert(key, result.clone());
-                    (key, result)
+                    (
+                        key,
+                        before.remove(&key).or_else(|| self.kept_or_cached(key)),
+                    )
                 }
-            };
+            });
+        }
+        let to_check: Vec<usize> = (0..found.len()).filter(|&i| found[i].1.is_none()).collect();
+        self.stories_checked += to_check.len();
+        self.unsaved |= !to_check.is_empty();
+        let together = to_check.len() == 1;
+        let checked = on_all_cores(to_check, |i| {
+            (i, Arc::new(self.check_story(&split.stories[i], together)))
+        });
+        for (i, result) in checked {
+            found[i].1 = Some(result);
+        }
+        let mut parts = Vec::with_capacity(split.stories.len());
+        let (mut claim_offset, mut entity_offset) = (0, 0);
+        for (i, (key, result)) in found.into_iter().enumerate() {
+            // A story whose check panicked is left out, as an article whose analysis
+            // panicked is: its articles show no findings rather than stop the server.
+            let result = result.unwrap_or_else(|| {
+                eprintln!(
+                    "crosscheck: checking a story of {} articles failed",
+                    split.stories[i].len()
+                );
+                Arc::default()
+            });
+            if let Some(p) = &previous {
+                if p.parts[i].key != key {
+                    self.story_results.remove(&p.parts[i].key);
+                }
+            }
+            if previous.is_none() || dirty.contains(&i) {
+                self.story_results.insert(key, result.clone());
+            }
             let (claims, entities) = (result.alignment.claims.len(), result.entities.len());
             parts.push(Part {
                 key,
@@ -891,23 +933,14 @@ impl Workspace {
         }
     }
 
-    /// One story's results: kept from before, read from the warm-start cache, or
-    /// checked now.
-    fn story_result(&mut self, key: u64, story: &[DocId]) -> Arc<StoryResult> {
+    /// A story's results if this workspace still holds them or the warm-start cache
+    /// does.
+    fn kept_or_cached(&self, key: u64) -> Option<Arc<StoryResult>> {
         if let Some(r) = self.story_results.get(&key) {
-            return r.clone();
+            return Some(r.clone());
         }
-        let cached = self
-            .warm
-            .as_ref()
-            .and_then(|w| w.story(key))
-            .and_then(|stored| stored.load::<StoryResult>());
-        if let Some(r) = cached {
-            return Arc::new(r.with_lookups());
-        }
-        self.stories_checked += 1;
-        self.unsaved = true;
-        Arc::new(self.check_story(story))
+        let stored = self.warm.as_ref()?.story(key)?;
+        Some(Arc::new(stored.load::<StoryResult>()?.with_lookups()))
     }
 
     fn claim_findings<'a>(
