@@ -495,6 +495,16 @@ fn stats(sample: &[f64]) -> Value {
 struct Cold {
     client: Client,
     result: Value,
+    /// When `initialize` was sent.
+    started: Instant,
+    /// When the server said it had written the cache, if it has.
+    saved: Option<Instant>,
+}
+
+fn is_cache_saved(m: &Value) -> bool {
+    m["params"]["message"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("cache saved"))
 }
 
 /// Starts the server on `dir` and waits for the end of the first publish round;
@@ -508,6 +518,7 @@ fn cold_index(bin: &str, dir: &Path, timeout: Duration, bench: &str) -> Cold {
     let mut last_publish = None;
     let mut published = HashSet::new();
     let mut reports = 0usize;
+    let mut saved = None;
     let mut timed_out = false;
     let mut peak_rss: f64 = 0.0;
     let mut last_sample = Instant::now();
@@ -541,6 +552,7 @@ fn cold_index(bin: &str, dir: &Path, timeout: Duration, bench: &str) -> Cold {
                     published.insert(m["params"]["uri"].as_str().unwrap_or_default().to_string());
                 }
                 Some("$/progress") if m["params"]["value"]["kind"] == "report" => reports += 1,
+                Some("window/logMessage") if is_cache_saved(&m) => saved = Some(t),
                 _ => {}
             },
             Err(Wait::Timeout) if client.progress_end.is_some() => break,
@@ -570,7 +582,12 @@ fn cold_index(bin: &str, dir: &Path, timeout: Duration, bench: &str) -> Cold {
         "rss_mb": round(rss), "peak_rss_mb": round(hwm.max(peak_rss)),
         "server_cpu_ms": cpu_ms(client.pid()), "timed_out": timed_out,
     });
-    Cold { client, result }
+    Cold {
+        client,
+        result,
+        started: t0,
+        saved,
+    }
 }
 
 fn cold_bench(args: &Args) {
@@ -776,8 +793,26 @@ fn edits_bench(args: &Args) {
     let _ = std::fs::remove_dir_all(&cache);
     std::env::set_var("CROSSCHECK_CACHE_DIR", &cache);
     let cold_timeout = Duration::from_secs(arg(args, "cold-timeout", 900));
-    let cold = cold_index(&bin, &dir, cold_timeout, "cold");
+    let mut cold = cold_index(&bin, &dir, cold_timeout, "cold");
     let articles = cold.result["articles"].clone();
+    // The server writes the cache after the first publish round, then lets go of the
+    // analyses the file holds: its memory from then on.
+    let saved_by = Instant::now() + Duration::from_secs(120);
+    while cold.saved.is_none() {
+        let left = saved_by.saturating_duration_since(Instant::now());
+        match cold.client.next(left) {
+            Ok((t, m)) if m["method"] == "window/logMessage" && is_cache_saved(&m) => {
+                cold.saved = Some(t)
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    if let Some(t) = cold.saved {
+        std::thread::sleep(Duration::from_millis(500));
+        cold.result["cache_saved_ms"] = json!(round(ms(t - cold.started)));
+        cold.result["rss_after_save_mb"] = json!(round(memory(cold.client.pid()).0));
+    }
     eprintln!("lsp_bench: cold {}", cold.result);
     emit(cold.result);
     cold.client.stop();
@@ -1148,7 +1183,10 @@ fn summary(args: &Args) {
                 f(&r["all_published_ms"]),
                 f(&r["server_cpu_ms"]),
                 f(&r["peak_rss_mb"]),
-                if r["timed_out"] == true { " (TIMED OUT)" } else { "" }
+                match &r["rss_after_save_mb"] {
+                    Value::Null => String::new(),
+                    v => format!("; RSS after the cache is written {} MB", f(v)),
+                } + if r["timed_out"] == true { " (TIMED OUT)" } else { "" }
             ),
             "cli-check" => format!(
                 "wall {} ms; peak RSS {} MB; user {} s, sys {} s",

@@ -69,7 +69,14 @@ impl Index {
         self.split = std::sync::OnceLock::new();
         self.docs.insert(doc);
         for k in keys {
-            self.postings.entry(k.clone()).or_default().insert(doc);
+            match self.postings.get_mut(k) {
+                Some(p) => {
+                    p.insert(doc);
+                }
+                None => {
+                    self.postings.insert(k.clone(), BTreeSet::from([doc]));
+                }
+            }
         }
     }
 

@@ -216,7 +216,7 @@ impl Derived {
 /// workspace (so on any thread), inserted with [`Workspace::insert`].
 pub struct Prepared {
     path: PathBuf,
-    text: String,
+    text: Arc<str>,
     format: Format,
     source: String,
     lines: LineIndex,
@@ -249,7 +249,7 @@ pub fn prepare(path: PathBuf, text: String, options: &figure::Options) -> Prepar
         hash: content_hash(&text, format),
         lines: LineIndex::new(&text),
         path,
-        text,
+        text: text.into(),
         format,
         source,
         analysis: Analysed::Now(analysis),
@@ -283,7 +283,7 @@ fn prepare_warm(
         options: *options,
         hash,
         path,
-        text,
+        text: text.into(),
         format,
     }
 }
@@ -383,7 +383,7 @@ pub struct Workspace {
     config_problem: Option<(PathBuf, ConfigError)>,
     roots: Vec<PathBuf>,
     docs: BTreeMap<DocId, Document>,
-    ids: HashMap<PathBuf, DocId>,
+    ids: rustc_hash::FxHashMap<PathBuf, DocId>,
     next_id: u32,
     /// The last results computed; current unless `stale`.
     derived: Option<Arc<Derived>>,
@@ -527,6 +527,26 @@ impl Workspace {
         self.next_id = self.next_id.max(snapshot.next_id());
         self.warm = Some(snapshot);
         Ok(())
+    }
+
+    /// Takes a cache file just written as this workspace's own: articles whose
+    /// analysis it holds let theirs go, to be decoded again when something needs it —
+    /// a workspace indexed cold then holds no more than one started warm. Articles for
+    /// which `keep` says so (open in the editor, edited often) keep theirs.
+    pub fn adopt(&mut self, file: &Path, keep: impl Fn(&Path) -> bool) {
+        let Ok(snapshot) = Snapshot::open(file, self.config_key()) else {
+            return;
+        };
+        for d in self.docs.values_mut() {
+            let Some((_, stored)) = snapshot.article(d.hash, d.text.len() as u64) else {
+                continue;
+            };
+            d.stored = Some(stored);
+            if !keep(&d.path) {
+                d.analysis = OnceLock::new();
+            }
+        }
+        self.warm = Some(snapshot);
     }
 
     /// The warm-start cache loaded from, for [`load_many`].
@@ -679,7 +699,7 @@ impl Workspace {
             Document {
                 id,
                 path: p.path,
-                text: p.text.into(),
+                text: p.text,
                 format: p.format,
                 source: p.source,
                 lines: Arc::new(p.lines),
@@ -868,8 +888,8 @@ impl Workspace {
             Some(_) => HashMap::new(),
             None => std::mem::take(&mut self.story_results),
         };
-        // Kept, cached or still to check, story by story; the stories to check are
-        // then checked on all cores.
+        // Results kept from before, story by story; the others are read from the
+        // warm-start cache or checked, on all cores.
         let mut found: Vec<(u64, Option<Arc<StoryResult>>)> =
             Vec::with_capacity(split.stories.len());
         for (i, story) in split.stories.iter().enumerate() {
@@ -877,21 +897,33 @@ impl Workspace {
                 Some(p) if !dirty.contains(&i) => (p.parts[i].key, Some(p.parts[i].result.clone())),
                 _ => {
                     let key = self.fingerprint(story);
-                    (
-                        key,
-                        before.remove(&key).or_else(|| self.kept_or_cached(key)),
-                    )
+                    let kept = before
+                        .remove(&key)
+                        .or_else(|| self.story_results.get(&key).cloned());
+                    (key, kept)
                 }
             });
         }
-        let to_check: Vec<usize> = (0..found.len()).filter(|&i| found[i].1.is_none()).collect();
-        self.stories_checked += to_check.len();
-        self.unsaved |= !to_check.is_empty();
-        let together = to_check.len() == 1;
-        let checked = on_all_cores(to_check, |i| {
-            (i, Arc::new(self.check_story(&split.stories[i], together)))
+        let to_do: Vec<(usize, u64)> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.1.is_none())
+            .map(|(i, f)| (i, f.0))
+            .collect();
+        let together = to_do.len() == 1;
+        let done = on_all_cores(to_do, |(i, key)| match self.cached_story(key) {
+            Some(r) => (i, r, false),
+            None => (
+                i,
+                Arc::new(self.check_story(&split.stories[i], together)),
+                true,
+            ),
         });
-        for (i, result) in checked {
+        for (i, result, checked) in done {
+            if checked {
+                self.stories_checked += 1;
+                self.unsaved = true;
+            }
             found[i].1 = Some(result);
         }
         let mut parts = Vec::with_capacity(split.stories.len());
@@ -933,12 +965,8 @@ impl Workspace {
         }
     }
 
-    /// A story's results if this workspace still holds them or the warm-start cache
-    /// does.
-    fn kept_or_cached(&self, key: u64) -> Option<Arc<StoryResult>> {
-        if let Some(r) = self.story_results.get(&key) {
-            return Some(r.clone());
-        }
+    /// A story's results as the warm-start cache holds them.
+    fn cached_story(&self, key: u64) -> Option<Arc<StoryResult>> {
         let stored = self.warm.as_ref()?.story(key)?;
         Some(Arc::new(stored.load::<StoryResult>()?.with_lookups()))
     }

@@ -163,3 +163,32 @@ fn a_changed_configuration_makes_the_cache_stale() {
     assert_eq!(warm.analyses_run(), warm.len(), "nothing trusted");
     assert_eq!(findings(&mut warm), fresh(dir.path()));
 }
+
+#[test]
+fn after_a_save_analyses_come_back_from_the_file_when_needed() {
+    use_test_cache();
+    let dir = workspace_copy();
+    let mut ws = load(dir.path());
+    findings(&mut ws);
+    let file = save(&mut ws);
+    ws.adopt(&file, |_| false);
+    let before = ws.analyses_run();
+    // An edit re-checks the story, which needs every article's analysis again.
+    let first = ws.docs().next().unwrap().path.clone();
+    let text = std::fs::read_to_string(&first)
+        .unwrap()
+        .replacen("talks", "long talks", 1);
+    std::fs::write(&first, &text).unwrap();
+    ws.upsert(first, text);
+    assert_eq!(findings(&mut ws), fresh(dir.path()));
+    assert_eq!(
+        ws.analyses_run(),
+        before + 1,
+        "only the edited article was analysed"
+    );
+    let again = cli::load(&[dir.path().to_path_buf()], false).unwrap();
+    for d in ws.docs() {
+        let f = again.doc(again.id_of(&d.path).unwrap()).unwrap();
+        assert_eq!(d.analysis(), f.analysis(), "{}", d.path.display());
+    }
+}

@@ -10,6 +10,8 @@ use tower_lsp_server::ls_types::*;
 
 /// Articles read and analysed per lock: small enough that a hover never waits long.
 const CHUNK: usize = 256;
+/// The same when the cache holds the analyses: reading is all that is left to do.
+const WARM_CHUNK: usize = 2048;
 
 impl Backend {
     pub(super) async fn index(&self, roots: Vec<PathBuf>) {
@@ -70,7 +72,12 @@ impl Backend {
         };
         let total = paths.len().max(1);
         let mut done = 0;
-        for chunk in paths.chunks(CHUNK) {
+        let step = if lock(&self.state).ws.warm().is_some() {
+            WARM_CHUNK
+        } else {
+            CHUNK
+        };
+        for chunk in paths.chunks(step) {
             let chunk = chunk.to_vec();
             let n = chunk.len();
             let (limit, options, warm) = {
@@ -137,6 +144,13 @@ impl Backend {
                 .await;
         match written {
             Ok(Ok((file, bytes))) => {
+                let adopt = file.clone();
+                let _ = self
+                    .with_state(move |st| {
+                        let open: Vec<PathBuf> = st.open.keys().cloned().collect();
+                        st.ws.adopt(&adopt, |p| open.iter().any(|o| o == p));
+                    })
+                    .await;
                 self.log(
                     MessageType::LOG,
                     format!("cache saved: {} ({} MB)", file.display(), bytes >> 20),
