@@ -52,7 +52,8 @@ struct Index {
     build: String,
     config: u64,
     articles: Vec<(ArticleMeta, Blob)>,
-    stories: Vec<(u64, Blob)>,
+    /// Fingerprint, head (what is published) and body (what hover needs).
+    stories: Vec<(u64, Blob, Blob)>,
 }
 
 /// A cache file opened for reading.
@@ -63,7 +64,7 @@ pub struct Snapshot {
     /// Content hash → index in `articles`.
     by_hash: rustc_hash::FxHashMap<u64, usize>,
     by_path: rustc_hash::FxHashMap<PathBuf, u32>,
-    stories: rustc_hash::FxHashMap<u64, Blob>,
+    stories: rustc_hash::FxHashMap<u64, (Blob, Blob)>,
 }
 
 impl std::fmt::Debug for Snapshot {
@@ -99,10 +100,12 @@ pub enum Entry<T> {
     Fresh(Arc<T>),
 }
 
-pub struct Contents<A, S> {
+/// `A` is an article's analysis; a story is saved as a head `H`, read at start, and a
+/// body `B`, read when needed.
+pub struct Contents<A, H, B> {
     pub config: u64,
     pub articles: Vec<(ArticleMeta, Entry<A>)>,
-    pub stories: Vec<(u64, Entry<S>)>,
+    pub stories: Vec<(u64, Entry<H>, Entry<B>)>,
 }
 
 /// The folder for cache files: `$CROSSCHECK_CACHE_DIR` (`off` turns the cache off),
@@ -121,8 +124,12 @@ pub fn dir() -> Option<PathBuf> {
     Some(base.join("crosscheck"))
 }
 
-/// The cache file of the workspace made of `roots`, if the cache is on.
+/// The cache file of the workspace made of `roots`, if the cache is on. Articles
+/// given one by one, with no folder, are not cached.
 pub fn file_for(roots: &[PathBuf]) -> Option<PathBuf> {
+    if roots.is_empty() {
+        return None;
+    }
     let mut roots: Vec<PathBuf> = roots
         .iter()
         .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
@@ -215,7 +222,11 @@ impl Snapshot {
             by_hash,
             by_path,
             articles: index.articles,
-            stories: index.stories.into_iter().collect(),
+            stories: index
+                .stories
+                .into_iter()
+                .map(|(key, head, body)| (key, (head, body)))
+                .collect(),
         }))
     }
 
@@ -252,13 +263,14 @@ impl Snapshot {
         self.by_path.get(path).copied()
     }
 
-    /// A story's results saved under its fingerprint.
-    pub fn story(self: &Arc<Self>, fingerprint: u64) -> Option<Stored> {
-        let blob = *self.stories.get(&fingerprint)?;
-        Some(Stored {
+    /// A story's results saved under its fingerprint: head and body.
+    pub fn story(self: &Arc<Self>, fingerprint: u64) -> Option<(Stored, Stored)> {
+        let (head, body) = *self.stories.get(&fingerprint)?;
+        let stored = |blob| Stored {
             snapshot: self.clone(),
             blob,
-        })
+        };
+        Some((stored(head), stored(body)))
     }
 
     fn read(&self, blob: Blob) -> Option<Vec<u8>> {
@@ -290,7 +302,10 @@ fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
 
 /// Writes `contents` to `path` (through a temporary file renamed into place) and
 /// returns the file's size.
-pub fn save<A: Serialize, S: Serialize>(path: &Path, contents: &Contents<A, S>) -> io::Result<u64> {
+pub fn save<A: Serialize, H: Serialize, B: Serialize>(
+    path: &Path,
+    contents: &Contents<A, H, B>,
+) -> io::Result<u64> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let tmp = dir.join(format!(
@@ -312,9 +327,9 @@ pub fn save<A: Serialize, S: Serialize>(path: &Path, contents: &Contents<A, S>) 
     }
 }
 
-fn write_file<A: Serialize, S: Serialize>(
+fn write_file<A: Serialize, H: Serialize, B: Serialize>(
     tmp: &Path,
-    contents: &Contents<A, S>,
+    contents: &Contents<A, H, B>,
 ) -> io::Result<u64> {
     let mut out = Writer {
         file: BufWriter::with_capacity(1 << 20, File::create(tmp)?),
@@ -328,9 +343,10 @@ fn write_file<A: Serialize, S: Serialize>(
         }
     }
     let mut stories = Vec::with_capacity(contents.stories.len());
-    for (fingerprint, entry) in &contents.stories {
-        if let Some(blob) = out.entry(entry)? {
-            stories.push((*fingerprint, blob));
+    for (fingerprint, head, body) in &contents.stories {
+        // Both parts or neither: a head whose body is gone is useless.
+        if let (Some(head), Some(body)) = (out.entry(head)?, out.entry(body)?) {
+            stories.push((*fingerprint, head, body));
         }
     }
     let index = Index {

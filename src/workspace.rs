@@ -117,7 +117,7 @@ impl Derived {
             let mut all = Alignment::default();
             for part in &self.parts {
                 let offset = part.claim_offset;
-                let own = &part.result.alignment;
+                let own = &part.result.body().alignment;
                 all.claims.extend(own.claims.iter().map(|c| claim::Claim {
                     id: c.id + offset,
                     ..c.clone()
@@ -137,7 +137,7 @@ impl Derived {
         self.entities.get_or_init(|| {
             self.parts
                 .iter()
-                .flat_map(|p| p.result.entities.iter().cloned())
+                .flat_map(|p| p.result.body().entities.iter().cloned())
                 .collect()
         })
     }
@@ -145,15 +145,19 @@ impl Derived {
     /// The findings of one article (empty for an article with none or unknown).
     pub fn findings_of(&self, doc: DocId) -> &[Finding] {
         self.part(doc)
-            .and_then(|p| p.result.findings.get(&doc))
+            .and_then(|p| p.result.head.findings.get(&doc))
             .map_or(&[], Vec::as_slice)
     }
 
     /// Every article with its findings (an empty list for one with none).
     pub fn findings(&self) -> impl Iterator<Item = (DocId, &[Finding])> {
-        self.parts
-            .iter()
-            .flat_map(|p| p.result.findings.iter().map(|(d, f)| (*d, f.as_slice())))
+        self.parts.iter().flat_map(|p| {
+            p.result
+                .head
+                .findings
+                .iter()
+                .map(|(d, f)| (*d, f.as_slice()))
+        })
     }
 
     /// The articles whose findings may differ from those in `before`, with their
@@ -169,7 +173,13 @@ impl Derived {
             .filter(move |(i, p)| {
                 same_split.is_none_or(|b| !Arc::ptr_eq(&b.parts[*i].result, &p.result))
             })
-            .flat_map(|(_, p)| p.result.findings.iter().map(|(d, f)| (*d, f.as_slice())))
+            .flat_map(|(_, p)| {
+                p.result
+                    .head
+                    .findings
+                    .iter()
+                    .map(|(d, f)| (*d, f.as_slice()))
+            })
     }
 
     /// Whether the article is part of these results.
@@ -180,7 +190,7 @@ impl Derived {
     /// The entity mentioned at `offset`, and the mention's span.
     pub fn entity_at(&self, doc: DocId, offset: usize) -> Option<(usize, ByteSpan)> {
         let part = self.part(doc)?;
-        let list = part.result.mentions_of.get(&doc)?;
+        let list = part.result.body().mentions_of.get(&doc)?;
         let i = list.partition_point(|(s, _)| s.end <= offset);
         let (span, e) = *list.get(i)?;
         (span.start <= offset && offset <= span.end).then_some((part.entity_offset + e, span))
@@ -191,20 +201,22 @@ impl Derived {
     /// workspace-wide id is [`Derived::claim_id_of`]).
     pub fn claim_of(&self, member: Member) -> Option<&claim::Claim> {
         let part = self.part(member.doc)?;
-        let &i = part.result.claim_of.get(&member)?;
-        part.result.alignment.claims.get(i)
+        let body = part.result.body();
+        let &i = body.claim_of.get(&member)?;
+        body.alignment.claims.get(i)
     }
 
     /// The workspace-wide id of a figure's claim: its index in [`Derived::alignment`].
     pub fn claim_id_of(&self, member: Member) -> Option<usize> {
         let part = self.part(member.doc)?;
-        Some(part.claim_offset + part.result.claim_of.get(&member)?)
+        Some(part.claim_offset + part.result.body().claim_of.get(&member)?)
     }
 
     /// The disagreement flagged on a figure, if any.
     pub fn disagreement_at(&self, at: Member) -> Option<&claim::Disagreement> {
         let part = self.part(at.doc)?;
         part.result
+            .body()
             .alignment
             .disagreements
             .iter()
@@ -404,15 +416,32 @@ pub struct Workspace {
     unsaved: bool,
 }
 
-/// What checking one story produced, with the lookups made from it, so that an edit
-/// in one story leaves every other story's work as it is.
-/// The lookups are rebuilt, not stored, when a result comes from the cache.
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+/// What checking one story produced, kept per story so that an edit in one story
+/// leaves every other story's work as it is. The findings are at hand at once; the
+/// rest — claims, entities and the lookups hover needs — comes from the warm-start
+/// cache only when first asked for, so a warm start decodes no more than it publishes.
+#[derive(Debug, Default)]
 pub struct StoryResult {
-    alignment: Alignment,
-    entities: Vec<Arc<Entity>>,
+    head: Arc<StoryHead>,
+    body: OnceLock<Arc<StoryBody>>,
+    /// Where the body lies in the cache, for a result read from it.
+    stored_body: Option<Stored>,
+}
+
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct StoryHead {
     /// Findings per article of the story, every article present.
     findings: BTreeMap<DocId, Vec<Finding>>,
+    /// How many claims and entities the body holds (for workspace-wide numbering).
+    claims: usize,
+    entities: usize,
+}
+
+/// The lookups are rebuilt, not stored, when a body comes from the cache.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct StoryBody {
+    alignment: Alignment,
+    entities: Vec<Arc<Entity>>,
     /// Figure → index of its claim in `alignment.claims`.
     #[serde(skip)]
     claim_of: HashMap<Member, usize>,
@@ -421,9 +450,9 @@ pub struct StoryResult {
     mentions_of: HashMap<DocId, Vec<(ByteSpan, usize)>>,
 }
 
-impl StoryResult {
+impl StoryBody {
     /// Fills the lookups from the alignment and the entities.
-    fn with_lookups(mut self) -> StoryResult {
+    fn with_lookups(mut self) -> StoryBody {
         self.claim_of.clear();
         for (i, c) in self.alignment.claims.iter().enumerate() {
             for m in &c.members {
@@ -440,6 +469,46 @@ impl StoryResult {
             list.sort();
         }
         self
+    }
+}
+
+impl StoryResult {
+    fn new(
+        alignment: Alignment,
+        entities: Vec<Arc<Entity>>,
+        findings: BTreeMap<DocId, Vec<Finding>>,
+    ) -> StoryResult {
+        let head = StoryHead {
+            findings,
+            claims: alignment.claims.len(),
+            entities: entities.len(),
+        };
+        let body = StoryBody {
+            alignment,
+            entities,
+            ..Default::default()
+        };
+        StoryResult {
+            head: Arc::new(head),
+            body: OnceLock::from(Arc::new(body.with_lookups())),
+            stored_body: None,
+        }
+    }
+
+    fn body(&self) -> &Arc<StoryBody> {
+        self.body.get_or_init(|| {
+            let stored = self.stored_body.as_ref().and_then(Stored::load::<StoryBody>);
+            Arc::new(match stored {
+                Some(b) => b.with_lookups(),
+                None => {
+                    // Checksummed when written, so only a file damaged since gets
+                    // here: the findings stand; hover loses this story's cards until
+                    // one of its articles changes.
+                    eprintln!("crosscheck: a story's claims and entities could not be read back from the cache");
+                    StoryBody::default()
+                }
+            })
+        })
     }
 }
 
@@ -558,7 +627,10 @@ impl Workspace {
     /// story's results, copied from the old file where unchanged — and where to
     /// write it; `None` when the file already holds it all (or the cache is off).
     /// Cheap: entries are shared, and [`cache::save`] does the writing, off any lock.
-    pub fn to_save(&mut self) -> Option<(PathBuf, cache::Contents<Analysis, StoryResult>)> {
+    #[allow(clippy::type_complexity)]
+    pub fn to_save(
+        &mut self,
+    ) -> Option<(PathBuf, cache::Contents<Analysis, StoryHead, StoryBody>)> {
         let file = cache::file_for(&self.roots)?;
         let derived = self.derived();
         if !self.unsaved {
@@ -591,11 +663,16 @@ impl Workspace {
             .zip(&derived.parts)
             .map(|(story, part)| {
                 let key = self.fingerprint(story);
-                let entry = match self.warm.as_ref().and_then(|w| w.story(key)) {
-                    Some(s) => cache::Entry::Stored(s),
-                    None => cache::Entry::Fresh(part.result.clone()),
-                };
-                (key, entry)
+                match self.warm.as_ref().and_then(|w| w.story(key)) {
+                    Some((head, body)) => {
+                        (key, cache::Entry::Stored(head), cache::Entry::Stored(body))
+                    }
+                    None => (
+                        key,
+                        cache::Entry::Fresh(part.result.head.clone()),
+                        cache::Entry::Fresh(part.result.body().clone()),
+                    ),
+                }
             })
             .collect();
         let contents = cache::Contents {
@@ -857,13 +934,7 @@ impl Workspace {
         for list in findings.values_mut() {
             list.sort_by_key(|f| (f.span, f.code));
         }
-        StoryResult {
-            alignment,
-            entities,
-            findings,
-            ..Default::default()
-        }
-        .with_lookups()
+        StoryResult::new(alignment, entities, findings)
     }
 
     /// The results of every story: while the split into stories stands, only the
@@ -946,7 +1017,7 @@ impl Workspace {
             if previous.is_none() || dirty.contains(&i) {
                 self.story_results.insert(key, result.clone());
             }
-            let (claims, entities) = (result.alignment.claims.len(), result.entities.len());
+            let (claims, entities) = (result.head.claims, result.head.entities);
             parts.push(Part {
                 key,
                 result,
@@ -967,8 +1038,12 @@ impl Workspace {
 
     /// A story's results as the warm-start cache holds them.
     fn cached_story(&self, key: u64) -> Option<Arc<StoryResult>> {
-        let stored = self.warm.as_ref()?.story(key)?;
-        Some(Arc::new(stored.load::<StoryResult>()?.with_lookups()))
+        let (head, body) = self.warm.as_ref()?.story(key)?;
+        Some(Arc::new(StoryResult {
+            head: Arc::new(head.load::<StoryHead>()?),
+            body: OnceLock::new(),
+            stored_body: Some(body),
+        }))
     }
 
     fn claim_findings<'a>(

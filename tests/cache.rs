@@ -45,6 +45,25 @@ fn findings(ws: &mut Workspace) -> Vec<String> {
     out
 }
 
+/// Each entity with its mentions and each claim with its members, as lines.
+fn cards(ws: &mut Workspace) -> Vec<String> {
+    let derived = ws.derived();
+    let mut out: Vec<String> = derived
+        .entities()
+        .iter()
+        .map(|e| format!("{} {:?} {}", e.name, e.kind, e.mentions.len()))
+        .chain(
+            derived
+                .alignment()
+                .claims
+                .iter()
+                .map(|c| format!("{} {}", c.quantity, c.members.len())),
+        )
+        .collect();
+    out.sort();
+    out
+}
+
 fn load(dir: &Path) -> Workspace {
     cli::load(&[dir.to_path_buf()], true).unwrap()
 }
@@ -73,6 +92,8 @@ fn a_warm_start_analyses_nothing_and_finds_the_same() {
     assert_eq!(warm.analyses_run(), 0, "every analysis came from the cache");
     assert_eq!(findings(&mut warm), expected);
     assert_eq!(warm.stories_checked(), 0, "the story came from the cache");
+    // Claims and entities are read back when first asked for, the same as computed.
+    assert_eq!(cards(&mut warm), cards(&mut cold));
     assert!(warm.to_save().is_none(), "nothing new to write");
     // Analyses decode on demand and equal fresh ones.
     let again = cli::load(&[dir.path().to_path_buf()], false).unwrap();
