@@ -15,13 +15,30 @@ const WARM_CHUNK: usize = 2048;
 
 impl Backend {
     pub(super) async fn index(&self, roots: Vec<PathBuf>) {
-        let opened = self
+        let Ok(config) = self
             .with_state(|st| {
                 st.load_config();
-                st.ws.open_cache()
+                st.ws.config().clone()
             })
-            .await;
-        match opened {
+            .await
+        else {
+            return;
+        };
+        // Walking the folders needs no lock: it runs while the cache is opened.
+        let walk = {
+            let roots = roots.clone();
+            tokio::task::spawn_blocking(move || {
+                let mut all = Vec::new();
+                let mut problems = Vec::new();
+                for r in &roots {
+                    let (found, p) = files::scan(r, &config);
+                    all.extend(found);
+                    problems.extend(p);
+                }
+                (all, problems)
+            })
+        };
+        match self.with_state(|st| st.ws.open_cache()).await {
             Ok(Ok(())) => {
                 self.log(MessageType::LOG, "warm start from the cache")
                     .await
@@ -32,21 +49,7 @@ impl Backend {
             }
             Err(_) => {}
         }
-        let listing = {
-            let roots = roots.clone();
-            self.with_state(move |st| {
-                let config = st.ws.config().clone();
-                let mut all = Vec::new();
-                let mut problems = Vec::new();
-                for r in &roots {
-                    let (found, p) = files::scan(r, &config);
-                    all.extend(found);
-                    problems.extend(p);
-                }
-                (all, problems)
-            })
-            .await
-        };
+        let listing = walk.await;
         let Ok((paths, problems)) = listing else {
             return;
         };
