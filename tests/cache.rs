@@ -74,19 +74,34 @@ fn save(ws: &mut Workspace) -> PathBuf {
     file
 }
 
+/// Every article's analysis, wherever it came from, equals a fresh one.
+fn assert_analyses_fresh(ws: &Workspace, dir: &Path) {
+    let again = cli::load(&[dir.to_path_buf()], false).unwrap();
+    for d in ws.docs() {
+        let f = again.doc(again.id_of(&d.path).unwrap()).unwrap();
+        assert_eq!(d.analysis(), f.analysis(), "{}", d.path.display());
+    }
+}
+
+/// A copy of the example workspace, loaded once (cold) and its cache written.
+fn saved_workspace() -> (tempfile::TempDir, Workspace, PathBuf) {
+    use_test_cache();
+    let dir = workspace_copy();
+    let mut ws = load(dir.path());
+    assert_eq!(ws.analyses_run(), ws.len());
+    let file = save(&mut ws);
+    (dir, ws, file)
+}
+
 fn fresh(dir: &Path) -> Vec<String> {
     findings(&mut cli::load(&[dir.to_path_buf()], false).unwrap())
 }
 
 #[test]
 fn a_warm_start_analyses_nothing_and_finds_the_same() {
-    use_test_cache();
-    let dir = workspace_copy();
-    let mut cold = load(dir.path());
-    assert_eq!(cold.analyses_run(), cold.len());
+    let (dir, mut cold, _) = saved_workspace();
     let expected = findings(&mut cold);
     assert!(!expected.is_empty(), "the example has conflicts to find");
-    save(&mut cold);
 
     let mut warm = load(dir.path());
     assert_eq!(warm.analyses_run(), 0, "every analysis came from the cache");
@@ -96,21 +111,12 @@ fn a_warm_start_analyses_nothing_and_finds_the_same() {
     assert_eq!(cards(&mut warm), cards(&mut cold));
     assert!(warm.to_save().is_none(), "nothing new to write");
     // Analyses decode on demand and equal fresh ones.
-    let again = cli::load(&[dir.path().to_path_buf()], false).unwrap();
-    for d in warm.docs() {
-        let f = again.doc(again.id_of(&d.path).unwrap()).unwrap();
-        assert_eq!(d.analysis(), f.analysis(), "{}", d.path.display());
-    }
+    assert_analyses_fresh(&warm, dir.path());
 }
 
 #[test]
 fn an_article_changed_on_disk_is_reanalysed_alone() {
-    use_test_cache();
-    let dir = workspace_copy();
-    let mut cold = load(dir.path());
-    findings(&mut cold);
-    save(&mut cold);
-
+    let (dir, cold, _) = saved_workspace();
     let first = cold.docs().next().unwrap().path.clone();
     let text = std::fs::read_to_string(&first).unwrap();
     std::fs::write(&first, text.replacen("talks", "long talks", 1)).unwrap();
@@ -126,11 +132,8 @@ fn an_article_changed_on_disk_is_reanalysed_alone() {
 
 #[test]
 fn a_damaged_cache_file_is_detected_and_rebuilt() {
-    use_test_cache();
-    let dir = workspace_copy();
-    let mut cold = load(dir.path());
+    let (dir, mut cold, file) = saved_workspace();
     let expected = findings(&mut cold);
-    let file = save(&mut cold);
     let bytes = std::fs::read(&file).unwrap();
 
     // A flipped byte inside the first entry: that entry alone fails its checksum.
@@ -139,11 +142,7 @@ fn a_damaged_cache_file_is_detected_and_rebuilt() {
     std::fs::write(&file, &flipped).unwrap();
     let mut warm = load(dir.path());
     assert_eq!(findings(&mut warm), expected);
-    let again = cli::load(&[dir.path().to_path_buf()], false).unwrap();
-    for d in warm.docs() {
-        let f = again.doc(again.id_of(&d.path).unwrap()).unwrap();
-        assert_eq!(d.analysis(), f.analysis(), "{}", d.path.display());
-    }
+    assert_analyses_fresh(&warm, dir.path());
 
     // Cut short: the whole file is refused, everything is computed and saved anew.
     std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
@@ -170,11 +169,7 @@ fn a_damaged_cache_file_is_detected_and_rebuilt() {
 
 #[test]
 fn a_changed_configuration_makes_the_cache_stale() {
-    use_test_cache();
-    let dir = workspace_copy();
-    let mut cold = load(dir.path());
-    findings(&mut cold);
-    save(&mut cold);
+    let (dir, _, _) = saved_workspace();
     std::fs::write(
         dir.path().join("crosscheck.toml"),
         "[rules]\nfigure-differs = \"off\"\n",
@@ -187,11 +182,7 @@ fn a_changed_configuration_makes_the_cache_stale() {
 
 #[test]
 fn after_a_save_analyses_come_back_from_the_file_when_needed() {
-    use_test_cache();
-    let dir = workspace_copy();
-    let mut ws = load(dir.path());
-    findings(&mut ws);
-    let file = save(&mut ws);
+    let (dir, mut ws, file) = saved_workspace();
     ws.adopt(&file, |_| false);
     let before = ws.analyses_run();
     // An edit re-checks the story, which needs every article's analysis again.
@@ -207,9 +198,5 @@ fn after_a_save_analyses_come_back_from_the_file_when_needed() {
         before + 1,
         "only the edited article was analysed"
     );
-    let again = cli::load(&[dir.path().to_path_buf()], false).unwrap();
-    for d in ws.docs() {
-        let f = again.doc(again.id_of(&d.path).unwrap()).unwrap();
-        assert_eq!(d.analysis(), f.analysis(), "{}", d.path.display());
-    }
+    assert_analyses_fresh(&ws, dir.path());
 }
