@@ -711,12 +711,13 @@ impl Workspace {
         }
     }
 
-    /// Adds or replaces an article; returns its id. Unchanged text is not re-analysed.
+    /// Adds or replaces an article; returns its id. Unchanged text is not re-analysed,
+    /// nor text the warm-start cache holds (an article opened in the editor, an undo).
     pub fn upsert(&mut self, path: PathBuf, text: String) -> DocId {
         if let Some(id) = self.unchanged(&path, &text) {
             return id;
         }
-        let prepared = prepare(path, text, &self.figure_options());
+        let prepared = prepare_warm(path, text, &self.figure_options(), self.warm.as_ref());
         self.insert(prepared)
     }
 

@@ -861,7 +861,10 @@ fn a_folder_removed_while_it_is_indexed_leaves_nothing_behind() {
     let mut c = Client::start();
     c.initialize(&kept, &["utf-16"]);
     c.wait_for(|m| {
-        m["method"] == "window/logMessage" && m["params"]["message"] == "indexed 1 articles"
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("indexed 1 articles"))
     });
     let folder = json!([{"uri": uri(&passing), "name": "passing"}]);
     // Both notifications go out before we read (and so answer) anything.
@@ -874,7 +877,10 @@ fn a_folder_removed_while_it_is_indexed_leaves_nothing_behind() {
         json!({"event": {"added": [], "removed": folder}}),
     );
     c.wait_for(|m| {
-        m["method"] == "window/logMessage" && m["params"]["message"] == "indexed 1 articles"
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("indexed 1 articles"))
     });
     let r = c.request("workspace/symbol", json!({"query": ""}));
     assert!(r.get("error").is_none(), "{r}");

@@ -100,9 +100,13 @@ impl Backend {
         })
     }
 
+    /// Logs to the client, and to stderr unless it is mere detail (`LOG`): editors
+    /// such as VS Code show both in one panel, where every line costs room.
     async fn log(&self, kind: MessageType, message: impl Into<String>) {
         let message = message.into();
-        eprintln!("crosscheck: {message}");
+        if kind != MessageType::LOG {
+            eprintln!("crosscheck: {message}");
+        }
         self.client.log_message(kind, message).await;
     }
 }
@@ -193,6 +197,14 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        // The cache opens before anything else: articles the editor opens while the
+        // folders are being read are then taken from it too.
+        let _ = self
+            .with_state(|st| {
+                st.load_config();
+                st.ws.open_cache()
+            })
+            .await;
         self.watch_files().await;
         let roots = lock(&self.state).roots.clone();
         self.index(roots).await;

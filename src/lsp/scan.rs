@@ -38,17 +38,17 @@ impl Backend {
                 (all, problems)
             })
         };
-        match self.with_state(|st| st.ws.open_cache()).await {
-            Ok(Ok(())) => {
-                self.log(MessageType::LOG, "warm start from the cache")
-                    .await
-            }
-            Ok(Err(why)) => {
-                self.log(MessageType::LOG, format!("cold start: {why}"))
-                    .await
-            }
-            Err(_) => {}
-        }
+        // Said once indexing is done, in the same line: an editor's output panel
+        // shows a few lines, and each start already prints several.
+        let opened = self.with_state(|st| match st.ws.warm() {
+            Some(_) => Ok(()),
+            None => st.ws.open_cache(),
+        });
+        let start = match opened.await {
+            Ok(Ok(())) => "warm start from the cache".to_string(),
+            Ok(Err(why)) => format!("cold start: {why}"),
+            Err(_) => "cold start".to_string(),
+        };
         let listing = walk.await;
         let Ok((paths, problems)) = listing else {
             return;
@@ -128,8 +128,11 @@ impl Backend {
             p.finish_with_message(format!("{done} articles")).await;
         }
         lock(&self.state).indexed = true;
-        self.log(MessageType::INFO, format!("indexed {done} articles"))
-            .await;
+        self.log(
+            MessageType::INFO,
+            format!("indexed {done} articles ({start})"),
+        )
+        .await;
         self.publish(None).await;
         self.save_cache().await;
     }
@@ -156,7 +159,7 @@ impl Backend {
                     .await;
                 self.log(
                     MessageType::LOG,
-                    format!("cache saved: {} ({} MB)", file.display(), bytes >> 20),
+                    format!("cache saved ({} MB)", bytes >> 20),
                 )
                 .await
             }
