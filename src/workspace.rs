@@ -142,6 +142,24 @@ impl Derived {
         })
     }
 
+    /// One entity by its workspace-wide id, found through its story: no need to put
+    /// the workspace-wide list together (nor, after a warm start, to decode every
+    /// story) to answer a hover.
+    pub fn entity(&self, id: usize) -> Option<&Arc<Entity>> {
+        let i = self.parts.partition_point(|p| p.entity_offset <= id);
+        let part = self.parts.get(i.checked_sub(1)?)?;
+        if id - part.entity_offset >= part.result.head.entities {
+            return None;
+        }
+        part.result.body().entities.get(id - part.entity_offset)
+    }
+
+    /// The entities of an article's story (those it can mention).
+    pub fn entities_of_story(&self, doc: DocId) -> &[Arc<Entity>] {
+        self.part(doc)
+            .map_or(&[], |p| p.result.body().entities.as_slice())
+    }
+
     /// The findings of one article (empty for an article with none or unknown).
     pub fn findings_of(&self, doc: DocId) -> &[Finding] {
         self.part(doc)

@@ -101,3 +101,19 @@ fn in_a_large_workspace_an_edit_rechecks_only_its_story() {
     let fresh = from_scratch(&articles).derived();
     assert_eq!(findings(&after), findings(&fresh));
 }
+
+#[test]
+fn an_entity_found_through_its_story_is_the_one_the_workspace_lists() {
+    let mut ws = from_scratch(&archive(40));
+    let d = ws.derived();
+    let all = d.entities();
+    assert!(all.len() > 40, "entities in every story: {}", all.len());
+    for (i, e) in all.iter().enumerate() {
+        assert_eq!(d.entity(i), Some(e), "entity {i}");
+    }
+    assert_eq!(d.entity(all.len()), None);
+    let doc = ws.docs().next().unwrap().id;
+    let near = d.entities_of_story(doc);
+    assert!(near.len() < all.len(), "one story's entities, not all");
+    assert!(near.iter().any(|e| e.mentions.iter().any(|m| m.doc == doc)));
+}

@@ -26,7 +26,7 @@ pub(super) fn hover(st: &mut State, params: &HoverParams) -> Option<Hover> {
     let doc = st.ws.doc(id)?;
     let offset = convert::offset(doc, pos.position, enc)?;
     let (markdown, span) = if let Some((e, span)) = derived.entity_at(id, offset) {
-        let card = crate::hover::entity_card(&st.ws, derived.entities().get(e)?, id, &link_to);
+        let card = crate::hover::entity_card(&st.ws, derived.entity(e)?, id, &link_to);
         (card, span)
     } else {
         let figures = &doc.analysis().figures;

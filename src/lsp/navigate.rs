@@ -41,7 +41,7 @@ pub(super) fn definition(
 ) -> Option<GotoDefinitionResponse> {
     let pos = &p.text_document_position_params;
     let (derived, e, id) = entity_here(st, &pos.text_document.uri, pos.position)?;
-    let m = fullest(&derived.entities().get(e)?.mentions, id)?;
+    let m = fullest(&derived.entity(e)?.mentions, id)?;
     location(st, m).map(GotoDefinitionResponse::Scalar)
 }
 
@@ -50,8 +50,7 @@ pub(super) fn references(st: &mut State, p: &ReferenceParams) -> Option<Vec<Loca
     let (derived, e, _) = entity_here(st, &pos.text_document.uri, pos.position)?;
     Some(
         derived
-            .entities()
-            .get(e)?
+            .entity(e)?
             .mentions
             .iter()
             .filter_map(|m| location(st, m))
@@ -68,8 +67,7 @@ pub(super) fn highlight(
     let doc = st.ws.doc(id)?;
     Some(
         derived
-            .entities()
-            .get(e)?
+            .entity(e)?
             .mentions
             .iter()
             .filter(|m| m.doc == id)
@@ -100,7 +98,7 @@ pub(super) fn document_symbols(
     let doc = st.ws.doc(id)?;
     let enc = st.encoding;
     let mut symbols = Vec::new();
-    for e in derived.entities() {
+    for e in derived.entities_of_story(id) {
         let Some(first) = e.mentions.iter().find(|m| m.doc == id) else {
             continue;
         };
