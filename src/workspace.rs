@@ -351,6 +351,11 @@ pub fn prepare_many(articles: Vec<(PathBuf, String)>, options: &figure::Options)
 
 /// `f` over `items` on all cores, results in order.
 fn on_all_cores<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    if items.len() <= 1 {
+        // A new thread starts with a cold allocator heap: for one item (the story
+        // of an edit) that costs more than the item itself.
+        return items.into_iter().map(f).collect();
+    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = items.len().div_ceil(threads).max(1);
     let mut parts: Vec<Vec<T>> = Vec::new();
