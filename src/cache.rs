@@ -205,6 +205,9 @@ impl Snapshot {
         if index.build != BUILD || index.config != config {
             return Err(Unusable::Stale);
         }
+        // Used now: pruning goes by the file's time, and a workspace opened every day
+        // without a change is never written again.
+        let _ = file.set_modified(std::time::SystemTime::now());
         let by_hash = index
             .articles
             .iter()
@@ -318,11 +321,43 @@ pub fn save<A: Serialize, H: Serialize, B: Serialize>(
     match result {
         Ok(size) => {
             std::fs::rename(&tmp, path)?;
+            prune(dir, path);
             Ok(size)
         }
         Err(e) => {
             let _ = std::fs::remove_file(&tmp);
             Err(e)
+        }
+    }
+}
+
+/// A workspace's cache file unused this long is removed (by the next save of any
+/// workspace): a folder not opened for a month starts cold again.
+pub const KEEP_UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
+/// Removes the cache files in `dir`, other than `keep`, not written for
+/// [`KEEP_UNUSED`], and temporary files a crash left behind a day ago or more.
+fn prune(dir: &Path, keep: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let day = std::time::Duration::from_secs(24 * 3600);
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let limit = if name.starts_with("workspace-") && name.ends_with(".bin") {
+            KEEP_UNUSED
+        } else if name.starts_with(".workspace-") && name.ends_with(".tmp") {
+            day
+        } else {
+            continue;
+        };
+        let age = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if e.path() != keep && age.is_some_and(|a| a > limit) {
+            let _ = std::fs::remove_file(e.path());
         }
     }
 }

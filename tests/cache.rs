@@ -200,3 +200,48 @@ fn after_a_save_analyses_come_back_from_the_file_when_needed() {
     );
     assert_analyses_fresh(&ws, dir.path());
 }
+
+#[test]
+fn a_save_removes_cache_files_unused_for_a_month() {
+    let (_dir, mut ws, file) = saved_workspace();
+    let folder = file.parent().unwrap();
+    let old = folder.join("workspace-00000000deadbeef.bin");
+    let recent = folder.join("workspace-00000000cafebabe.bin");
+    let month_ago = std::time::SystemTime::now() - crosscheck::cache::KEEP_UNUSED * 2;
+    for (p, when) in [(&old, month_ago), (&recent, std::time::SystemTime::now())] {
+        std::fs::write(p, b"old").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    }
+    let first = ws.docs().next().unwrap().path.clone();
+    ws.upsert(first, "A new text.".into());
+    save(&mut ws);
+    assert!(!old.exists(), "a file unused for two months is removed");
+    assert!(recent.exists(), "a recent one stays");
+    assert!(file.exists());
+    std::fs::remove_file(recent).unwrap();
+}
+
+#[test]
+fn opening_the_cache_marks_it_used() {
+    let (dir, _, file) = saved_workspace();
+    // Old, though not so old that another test's save would prune it meanwhile.
+    let a_while_ago = std::time::SystemTime::now() - crosscheck::cache::KEEP_UNUSED / 2;
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(a_while_ago)
+        .unwrap();
+    assert_eq!(load(dir.path()).analyses_run(), 0, "warm");
+    let age = std::fs::metadata(&file)
+        .unwrap()
+        .modified()
+        .unwrap()
+        .elapsed();
+    assert!(age.as_ref().is_ok_and(|a| a.as_secs() < 3600), "{age:?}");
+}
