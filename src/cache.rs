@@ -321,7 +321,6 @@ pub fn save<A: Serialize, H: Serialize, B: Serialize>(
     match result {
         Ok(size) => {
             std::fs::rename(&tmp, path)?;
-            prune(dir, path);
             Ok(size)
         }
         Err(e) => {
@@ -335,10 +334,11 @@ pub fn save<A: Serialize, H: Serialize, B: Serialize>(
 /// workspace): a folder not opened for a month starts cold again.
 pub const KEEP_UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
 
-/// Removes the cache files in `dir`, other than `keep`, not written for
-/// [`KEEP_UNUSED`], and temporary files a crash left behind a day ago or more.
-fn prune(dir: &Path, keep: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+/// Removes the cache files beside `keep` (a workspace's file, just written) not used
+/// for [`KEEP_UNUSED`], and temporary files a crash left behind a day ago or more. It
+/// reads the whole folder: callers do it once per run, not at every save.
+pub fn prune(keep: &Path) {
+    let Some(Ok(entries)) = keep.parent().map(std::fs::read_dir) else {
         return;
     };
     let day = std::time::Duration::from_secs(24 * 3600);

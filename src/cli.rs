@@ -241,8 +241,9 @@ pub fn load(paths: &[PathBuf], cache: bool) -> Result<Workspace, String> {
 /// only costs the next run its head start.
 fn save_cache(ws: &mut Workspace) {
     if let Some((file, contents)) = ws.to_save() {
-        if let Err(e) = crate::cache::save(&file, &contents) {
-            eprintln!("crosscheck: cache not saved to {}: {e}", file.display());
+        match crate::cache::save(&file, &contents) {
+            Ok(_) => crate::cache::prune(&file),
+            Err(e) => eprintln!("crosscheck: cache not saved to {}: {e}", file.display()),
         }
     }
 }

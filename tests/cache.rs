@@ -202,7 +202,7 @@ fn after_a_save_analyses_come_back_from_the_file_when_needed() {
 }
 
 #[test]
-fn a_save_removes_cache_files_unused_for_a_month() {
+fn pruning_removes_cache_files_unused_for_a_month() {
     let (_dir, mut ws, file) = saved_workspace();
     let folder = file.parent().unwrap();
     let old = folder.join("workspace-00000000deadbeef.bin");
@@ -219,7 +219,7 @@ fn a_save_removes_cache_files_unused_for_a_month() {
     }
     let first = ws.docs().next().unwrap().path.clone();
     ws.upsert(first, "A new text.".into());
-    save(&mut ws);
+    crosscheck::cache::prune(&save(&mut ws));
     assert!(!old.exists(), "a file unused for two months is removed");
     assert!(recent.exists(), "a recent one stays");
     assert!(file.exists());

@@ -66,6 +66,8 @@ pub struct Backend {
     publishing: tokio::sync::Mutex<()>,
     /// Held while the warm-start cache is written: one writer at a time.
     saving: tokio::sync::Mutex<()>,
+    /// Whether old cache files have been cleared out in this run.
+    pruned: std::sync::atomic::AtomicBool,
 }
 
 impl Backend {
@@ -76,6 +78,7 @@ impl Backend {
             generation: Arc::new(AtomicU64::new(0)),
             publishing: tokio::sync::Mutex::new(()),
             saving: tokio::sync::Mutex::new(()),
+            pruned: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

@@ -150,6 +150,11 @@ impl Backend {
                 .await;
         match written {
             Ok(Ok((file, bytes))) => {
+                // Old files of other workspaces go once per server, not at every save.
+                if !self.pruned.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                    let keep = file.clone();
+                    let _ = tokio::task::spawn_blocking(move || cache::prune(&keep)).await;
+                }
                 let adopt = file.clone();
                 let _ = self
                     .with_state(move |st| {
