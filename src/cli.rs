@@ -159,7 +159,6 @@ pub fn main() -> i32 {
     }
 }
 
-/// Loads every article under the given paths into one workspace.
 /// Articles read per step of the progress line.
 const LOAD_STEP: usize = 1024;
 

@@ -169,13 +169,7 @@ impl Derived {
 
     /// Every article with its findings (an empty list for one with none).
     pub fn findings(&self) -> impl Iterator<Item = (DocId, &[Finding])> {
-        self.parts.iter().flat_map(|p| {
-            p.result
-                .head
-                .findings
-                .iter()
-                .map(|(d, f)| (*d, f.as_slice()))
-        })
+        self.findings_changed_since(None)
     }
 
     /// The articles whose findings may differ from those in `before`, with their
@@ -268,6 +262,18 @@ enum Analysed {
 /// Analyses one article's text.
 pub fn prepare(path: PathBuf, text: String, options: &figure::Options) -> Prepared {
     let format = Format::from_path(&path.to_string_lossy());
+    let hash = content_hash(&text, format);
+    analysed(path, text, format, hash, options)
+}
+
+/// Analyses one article whose format and content hash are known.
+fn analysed(
+    path: PathBuf,
+    text: String,
+    format: Format,
+    hash: u64,
+    options: &figure::Options,
+) -> Prepared {
     let analysis = Arc::new(article::analyse(&text, format, options));
     let fm = prose::front_matter(&text);
     let source = fm.source.unwrap_or_else(|| {
@@ -276,7 +282,7 @@ pub fn prepare(path: PathBuf, text: String, options: &figure::Options) -> Prepar
     });
     Prepared {
         story_keys: story::keys(&text, &analysis.mentions),
-        hash: content_hash(&text, format),
+        hash,
         lines: LineIndex::new(&text),
         path,
         text: text.into(),
@@ -301,7 +307,7 @@ fn prepare_warm(
     let Some((meta, stored)) = warm.and_then(|w| w.article(hash, text.len() as u64)) else {
         return Prepared {
             cached_id,
-            ..prepare(path, text, options)
+            ..analysed(path, text, format, hash, options)
         };
     };
     Prepared {
@@ -342,11 +348,6 @@ pub fn load_many(
         notes.extend(note);
     }
     (prepared, notes)
-}
-
-/// Analyses many articles on all cores.
-pub fn prepare_many(articles: Vec<(PathBuf, String)>, options: &figure::Options) -> Vec<Prepared> {
-    on_all_cores(articles, |(p, t)| prepare(p, t, options))
 }
 
 /// `f` over `items` on all cores, results in order.
@@ -680,12 +681,10 @@ impl Workspace {
             })
             .collect();
         let stories = derived
-            .split
-            .stories
+            .parts
             .iter()
-            .zip(&derived.parts)
-            .map(|(story, part)| {
-                let key = self.fingerprint(story);
+            .map(|part| {
+                let key = part.key;
                 match self.warm.as_ref().and_then(|w| w.story(key)) {
                     Some((head, body)) => {
                         (key, cache::Entry::Stored(head), cache::Entry::Stored(body))
@@ -749,19 +748,6 @@ impl Workspace {
         let id = *self.ids.get(path)?;
         let d = &self.docs[&id];
         (d.hash == content_hash(text, d.format) && *d.text == *text).then_some(id)
-    }
-
-    /// Analyses many articles on all cores, then adds them. Articles whose text is
-    /// unchanged are skipped.
-    pub fn upsert_many(&mut self, articles: Vec<(PathBuf, String)>) -> Vec<DocId> {
-        let fresh: Vec<(PathBuf, String)> = articles
-            .into_iter()
-            .filter(|(p, t)| self.unchanged(p, t).is_none())
-            .collect();
-        let timer = Timer::start();
-        let prepared = prepare_many(fresh, &self.figure_options());
-        timer.lap("analyse");
-        prepared.into_iter().map(|p| self.insert(p)).collect()
     }
 
     /// Adds an analysed article, keeping its id if the path is known.
