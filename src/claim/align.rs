@@ -766,9 +766,20 @@ pub fn align(docs: &[DocFigures<'_>], _options: &crate::figure::Options) -> Alig
                 Judgement::Agree => format!("{value} in {label} (agrees)"),
                 _ => format!("{value} in {label}"),
             };
-            related.push((member(p), items[p].figure.span, note));
+            related.push((label, member(p), items[p].figure.span, note));
         }
-        let groups: Vec<Group<'_>> = by_value.into_values().collect();
+        // Sources are named in the order of their names, not of the articles' ids,
+        // which depend on the order the articles were opened or read: the editor and
+        // `crosscheck check` then word a finding the same way.
+        related.sort_by(|a, b| (a.0, a.2).cmp(&(b.0, b.2)));
+        let related = related
+            .into_iter()
+            .map(|(_, m, span, note)| (m, span, note))
+            .collect();
+        let mut groups: Vec<Group<'_>> = by_value.into_values().collect();
+        for g in &mut groups {
+            g.labels.sort_unstable();
+        }
         let message = message::disagreement(
             &claims[claim].quantity,
             &message::value_text(&items[k].figure, written(k)),
@@ -857,11 +868,14 @@ mod tests {
     }
 
     fn run(articles: &[(&str, Vec<Figure>)]) -> claim::Alignment {
+        run_labelled(articles, &["Daily Post", "Evening Star", "Metro Wire"])
+    }
+
+    fn run_labelled(articles: &[(&str, Vec<Figure>)], labels: &[&str]) -> claim::Alignment {
         let contexts: Vec<_> = articles
             .iter()
             .map(|(t, f)| claim::context(t, f, &[]))
             .collect();
-        let labels = ["Daily Post", "Evening Star", "Metro Wire"];
         let docs: Vec<DocFigures<'_>> = articles
             .iter()
             .enumerate()
@@ -880,6 +894,37 @@ mod tests {
                      The 44-year-old neighbor died at Mercy Hospital.";
     const B: &str = "In Harbor City, a 32-year-old man, Tom Reyes, opened fire on Elm Street. \
                      His neighbor, 44, was pronounced dead at Mercy Hospital.";
+
+    #[test]
+    fn sources_are_named_in_the_order_of_their_names_not_of_their_ids() {
+        const X: &str = "The talks lasted 3 hours, Maria Ortega told Harbor City reporters.";
+        const Y: &str = "Maria Ortega said the talks lasted 2 hours in Harbor City.";
+        const Z: &str = "In Harbor City, the talks lasted 2 hours, Maria Ortega said.";
+        let f = |t: &'static str, n: &str, v: f64| vec![fig(t, n, Kind::Duration, v, Some("hour"))];
+        let message = |labels: &[&str], y_first: bool| {
+            let (first, second) = if y_first { (Y, Z) } else { (Z, Y) };
+            let al = run_labelled(
+                &[
+                    (X, f(X, "3 hours", 3.0)),
+                    (first, f(first, "2 hours", 2.0)),
+                    (second, f(second, "2 hours", 2.0)),
+                ],
+                labels,
+            );
+            let d = al
+                .disagreements
+                .iter()
+                .find(|d| d.at.doc == DocId(0))
+                .expect("flagged");
+            (
+                d.message.clone(),
+                d.related.iter().map(|r| r.2.clone()).collect::<Vec<_>>(),
+            )
+        };
+        let one = message(&["X", "Yonder", "Zenith"], true);
+        assert!(one.0.contains("(Yonder; Zenith)"), "{}", one.0);
+        assert_eq!(message(&["X", "Zenith", "Yonder"], false), one);
+    }
 
     #[test]
     fn ages_of_one_named_person_conflict_across_articles() {
